@@ -1,0 +1,1 @@
+"""Writers: event records to JSON(L), ACLED CSV, UCDP-style CSV and GeoJSON."""

@@ -1,0 +1,122 @@
+"""Named stages over one `Document`, and the pipeline that runs them in order.
+
+A stage declares what it `requires` and `assigns` (layer names of `Document`);
+building a pipeline checks every requirement is met upstream, and running it
+checks each stage returns a `Document` — a bad config fails at load, naming the stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, ClassVar
+
+from flashpoint.errors import ConfigError, FlashpointError
+from flashpoint.model import Document, Failure
+
+BASE_LAYERS = frozenset({"text", "doc_id", "published", "lang", "source", "url", "path", "title"})
+
+
+class Stage:
+    """Base class of a pipeline stage: a name, declared layers, `__call__` and `pipe`."""
+
+    name: ClassVar[str] = "stage"
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        raise NotImplementedError(f"stage {self.name!r} must implement __call__")
+
+    def pipe(self, docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[Document]:
+        """Process a stream of documents; stages that batch well override this."""
+        for doc in docs:
+            yield self(doc)
+
+
+def check_layers(stages: Sequence[Stage]) -> None:
+    """Raise ConfigError when a stage requires a layer no earlier stage assigns."""
+    available = set(BASE_LAYERS)
+    for stage in stages:
+        missing = [layer for layer in stage.requires if layer not in available]
+        if missing:
+            raise ConfigError(
+                f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns",
+                stage=stage.name,
+            )
+        available.update(stage.assigns)
+
+
+class Pipeline:
+    """The ordered stages; `nlp(text)` is `nlp.pipe` with one item."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        check_layers(stages)
+        self.stages: list[Stage] = list(stages)
+
+    @property
+    def stage_names(self) -> list[str]:
+        """Names of the stages, in order."""
+        return [stage.name for stage in self.stages]
+
+    def get_stage(self, name: str) -> Stage:
+        """Return the stage called `name`; ConfigError lists the valid names."""
+        for stage in self.stages:
+            if stage.name == name:
+                return stage
+        raise ConfigError(f"no stage {name!r}; stages are: {', '.join(self.stage_names)}", stage=name)
+
+    def __call__(self, text: str | Document, *, published: dt.date | str | None = None, **meta: Any) -> Document:
+        doc = text if isinstance(text, Document) else make_document(text, published=published, **meta)
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[Document]:
+        """Run every stage over a stream of documents, raising on the first failure."""
+        stream: Iterable[Document] = docs
+        for stage in self.stages:
+            stream = _checked(stage, stage.pipe(stream, batch_size=batch_size))
+        yield from stream
+
+    def pipe_safe(self, docs: Iterable[Document]) -> Iterator[Document | Failure]:
+        """Like `pipe`, but a failing document becomes a `Failure` and the batch goes on."""
+        for doc in docs:
+            yield self.run_one_safe(doc)
+
+    def run_one_safe(self, doc: Document) -> Document | Failure:
+        """Run all stages on one document, turning an error into a `Failure` naming the stage."""
+        current = doc
+        for stage in self.stages:
+            try:
+                current = _check_result(stage, stage(current))
+            except FlashpointError as exc:
+                return Failure(doc.doc_id, stage.name, exc.message, doc.path)
+            except Exception as exc:  # a bug in one document must not kill the batch
+                return Failure(doc.doc_id, stage.name, f"{type(exc).__name__}: {exc}", doc.path)
+        return current
+
+
+def _check_result(stage: Stage, result: object) -> Document:
+    if not isinstance(result, Document):
+        raise ConfigError(
+            f"stage {stage.name!r} returned {type(result).__name__}, not a Document", stage=stage.name
+        )
+    return result
+
+
+def _checked(stage: Stage, docs: Iterable[Document]) -> Iterator[Document]:
+    for doc in docs:
+        yield _check_result(stage, doc)
+
+
+def parse_published(value: dt.date | str | None) -> dt.date | None:
+    """Accept a date, an ISO `YYYY-MM-DD` string or None; ConfigError otherwise."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise ConfigError(f"published date {value!r} is not YYYY-MM-DD", field="published", value=value) from exc
+
+
+def make_document(text: str, *, published: dt.date | str | None = None, **meta: Any) -> Document:
+    """Build a `Document` from text and metadata (the entry point of `nlp(text)`)."""
+    return Document.from_text(text, published=parse_published(published), **meta)
