@@ -16,6 +16,7 @@ from flashpoint.errors import FlashpointError
 # Each name is a module `flashpoint.cli.<name>` exposing `register(app: typer.Typer) -> None`.
 COMMAND_MODULES: tuple[str, ...] = (
     "extract",
+    "eval",
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,38 @@
+"""Extraction as a plain function: read documents, run the pipeline, keep failures.
+
+`flashpoint extract` and `flashpoint eval --extract` are thin wrappers over this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from flashpoint.ingest.raw import RawDocument
+from flashpoint.ingest.sources import iter_documents
+from flashpoint.model import Document, Failure
+from flashpoint.pipeline import Pipeline
+
+
+def to_document(raw: RawDocument, *, published: dt.date | None) -> Document:
+    """The pipeline's document; an explicit `published` wins over the source's date."""
+    doc = raw.to_document()
+    return replace(doc, published=published) if published is not None else doc
+
+
+def extract_documents(
+    nlp: Pipeline,
+    target: str | Path,
+    *,
+    published: dt.date | None = None,
+    max_chars: int = 2_000_000,
+    allow_private: bool = False,
+) -> Iterator[Document | Failure]:
+    """Each document of `target` processed, or the `Failure` that says why it was not."""
+    for item in iter_documents(target, max_chars=max_chars, allow_private=allow_private):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield nlp.run_one_safe(to_document(item, published=published))

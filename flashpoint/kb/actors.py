@@ -1,0 +1,243 @@
+"""The actor knowledge base: who is who across names, languages and years.
+
+`ActorKB.load()` reads our files under `flashpoint/data/actors/` and any user
+files or folders merged over them, validates everything once, and builds the
+matcher (a token trie) used by `resolve` and by the actors stage.
+
+Example:
+    >>> kb = ActorKB.load()
+    >>> kb.resolve("Al-Nusra Group", countries=("ML",)).actor.id
+    'jnim'
+    >>> kb.acled_name("issp", dt.date(2023, 1, 10))
+    'Islamic State Sahel Province'
+
+Raises `DataFileError` (file, entry, field) when a data file breaks the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from flashpoint.errors import ConfigError
+from flashpoint.kb.aliases import Token, alias_keys, name_keys, tokenize
+from flashpoint.kb.forms import build_forms
+from flashpoint.kb.loader import LoadedData, load_actor_data
+from flashpoint.kb.matcher import TokenTrie, TrieMatch
+from flashpoint.kb.records import Actor, SurfaceForm
+from flashpoint.kb.resolve import Resolution, ResolveContext, choose, score_candidate
+from flashpoint.kb.schema import CorefEntry
+
+__all__ = ["Actor", "ActorKB", "Resolution", "ResolveContext", "SurfaceForm", "user_actor_dir"]
+
+FUZZY_CUTOFF = 88.0  # rapidfuzz ratio (0-100) a name must reach to count as a variant spelling
+FUZZY_MIN_CHARS = 5  # shorter names are too easy to hit by chance
+DETERMINERS = frozenset({"the", "this", "that", "le", "la", "les", "l", "ce", "cet", "cette", "ces"})
+
+
+def user_actor_dir(home: Path) -> Path:
+    """Where `flashpoint actors add` puts users' files: `<home>/actors/`."""
+    return home / "actors"
+
+
+def accepts(form: SurfaceForm, window: Sequence[Token]) -> bool:
+    """Case-sensitive forms (IS, EI, CMA) must match exactly as written."""
+    return not form.case_sensitive or tuple(token.raw for token in window) == form.words
+
+
+class ActorKB:
+    """Actors, their surface forms and the matcher over them; built once, read-only after."""
+
+    def __init__(self, data: LoadedData) -> None:
+        self._data = data
+        self._actors = data.actors
+        self._countries = data.countries
+        self.coreference: tuple[CorefEntry, ...] = tuple(data.coreference)
+        self.files: tuple[Path, ...] = tuple(data.files)
+        self._forms: TokenTrie[SurfaceForm] = TokenTrie()
+        self._fuzzy: dict[str, list[SurfaceForm]] = {}
+        for form in build_forms(data):
+            self._add_form(form)
+        self._regions: TokenTrie[str] = TokenTrie()
+        self._region_keys: dict[str, frozenset[str]] = {}
+        for actor in self._actors.values():
+            keys = {self.region_key(region) for region in actor.regions}
+            self._region_keys[actor.id] = frozenset(keys)
+            for region in actor.regions:
+                self._regions.add(name_keys(region), self.region_key(region))
+        self._ucdp: dict[str, list[Actor]] = {}
+        self._acled: dict[str, Actor] = {}
+        self._generic: dict[tuple[str, str | None], Actor] = {}
+        for actor in sorted(self._actors.values(), key=lambda item: item.rank):
+            self._index_actor(actor)
+
+    def _add_form(self, form: SurfaceForm) -> None:
+        for keys in alias_keys(form.text):
+            self._forms.add(keys, form)
+            joined = " ".join(keys)
+            if form.kind in {"alias", "descriptor"} and len(joined) >= FUZZY_MIN_CHARS and not form.case_sensitive:
+                self._fuzzy.setdefault(joined, []).append(form)
+
+    def _index_actor(self, actor: Actor) -> None:
+        for name in actor.ucdp_names:
+            self._ucdp.setdefault(name.casefold(), []).append(actor)
+        for dated in actor.acled_names:
+            self._acled.setdefault(dated.name.casefold(), actor)
+        if actor.generic_role in {"military", "police"} and actor.countries:
+            # A state's forces belong to their first (home) country, not to where they deploy.
+            self._generic.setdefault((actor.generic_role, actor.countries[0]), actor)
+        elif actor.generic_role:
+            self._generic.setdefault((actor.generic_role, None), actor)
+
+    @classmethod
+    def load(cls, extra_paths: Sequence[Path] = ()) -> ActorKB:
+        """Our actor files plus users' files/folders merged over them (same schema)."""
+        return cls(load_actor_data(extra_paths))
+
+    # --- lookups -----------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def get(self, actor_id: str) -> Actor:
+        """The actor with this id; ConfigError if there is none."""
+        try:
+            return self._actors[actor_id]
+        except KeyError:
+            raise ConfigError(f"no actor {actor_id!r}; see `flashpoint actors list`", field="actor_id", value=actor_id) from None
+
+    def country_name(self, code: str) -> str | None:
+        """English country name ACLED uses in parentheses, e.g. `Mali`."""
+        country = self._countries.get(code)
+        return country.name if country else None
+
+    def acled_name(self, actor_id: str, date: dt.date | None = None, *, country: str | None = None) -> str:
+        """ACLED's name of the actor on `date`, with "(Country)" for per-country actors."""
+        actor = self.get(actor_id)
+        name = actor.name_on(date)
+        country_name = self.country_name(country) if country else None
+        return f"{name} ({country_name})" if actor.country_suffix and country_name else name
+
+    def hedged_acled_name(self, actor_ids: Sequence[str], date: dt.date | None = None) -> str:
+        """ACLED's "X and/or Y" for a report that hedges between groups."""
+        return " and/or ".join(self.acled_name(actor_id, date) for actor_id in actor_ids)
+
+    def by_ucdp_name(self, name: str, *, countries: Sequence[str] = ()) -> Actor | None:
+        """The actor UCDP calls `name`; when several share it, the one operating in `countries`."""
+        found = self._ucdp.get(name.strip().casefold(), [])
+        for actor in found:
+            if any(code in actor.countries for code in countries):
+                return actor
+        return found[0] if found else None
+
+    def by_acled_name(self, name: str) -> Actor | None:
+        """The actor ACLED names `name` (any dated name, country suffix allowed)."""
+        key = name.strip().casefold()
+        if key in self._acled:
+            return self._acled[key]
+        base, _, _ = key.rpartition(" (")
+        actor = self._acled.get(base)
+        return actor if actor and actor.country_suffix else None
+
+    def generic_actor(self, role: str, country: str | None) -> Actor | None:
+        """The actor a generic phrase names: military of `country`, civilians, unidentified group."""
+        if role in {"military", "police"}:
+            return self._generic.get((role, country)) if country else None
+        return self._generic.get((role, None))
+
+    def region_key(self, region: str) -> str:
+        """Match key of a region name (Ménaka = Menaka)."""
+        return " ".join(name_keys(region))
+
+    # --- matching ----------------------------------------------------------------
+    def find_forms(self, tokens: Sequence[Token]) -> list[TrieMatch[SurfaceForm]]:
+        """Every surface form in a tokenised text: longest first, left to right."""
+        return self._forms.find_all(tokens, accepts)
+
+    def find_regions(self, tokens: Sequence[Token]) -> frozenset[str]:
+        """Keys of the actors' regions named in a tokenised text."""
+        return frozenset(value for match in self._regions.find_all(tokens) for value in match.values)
+
+    def rank_forms(self, forms: Sequence[SurfaceForm], ctx: ResolveContext, *, base: float = 1.0) -> Resolution:
+        """Choose among the actors that alias/descriptor forms may name."""
+        named = [(form, self._actors[form.actor_id]) for form in forms if form.actor_id in self._actors]
+        scored = [
+            (actor, *score_candidate(actor, form, ctx, base=base, region_keys=self._region_keys[actor.id]))
+            for form, actor in named
+        ]
+        method = "fuzzy" if base < 1.0 else "descriptor" if named and all(f.kind == "descriptor" for f, _ in named) else "alias"
+        return choose(scored, method=method)
+
+    def resolve(
+        self, text: str, *, countries: Sequence[str] = (), date: dt.date | None = None, regions: Sequence[str] = ()
+    ) -> Resolution:
+        """Resolve a name or phrase to an actor in a context (countries, date, region names)."""
+        ctx = ResolveContext(tuple(countries), date, frozenset(self.region_key(region) for region in regions))
+        tokens = tokenize(text)
+        forms = self._exact_forms(tokens)
+        if forms:
+            return self._resolve_forms(forms, ctx)
+        return self.resolve_fuzzy(" ".join(token.raw for token in tokens), ctx)
+
+    def _exact_forms(self, tokens: list[Token]) -> list[SurfaceForm]:
+        while tokens and tokens[0].key in DETERMINERS and len(tokens) > 1:
+            whole = [form for form in self._forms.get([t.key for t in tokens]) if accepts(form, tokens)]
+            if whole:
+                return whole
+            tokens = tokens[1:]
+        whole = [form for form in self._forms.get([t.key for t in tokens]) if accepts(form, tokens)]
+        if whole:
+            return whole
+        matches = self.find_forms(tokens)
+        longest = max(matches, key=lambda match: match.last - match.first, default=None)
+        return list(longest.values) if longest else []
+
+    def _resolve_forms(self, forms: list[SurfaceForm], ctx: ResolveContext) -> Resolution:
+        generic = next((form for form in forms if form.kind == "generic"), None)
+        if generic is not None and generic.role:
+            return self.resolve_generic(generic, ctx)
+        if all(form.kind == "coref" for form in forms):
+            return Resolution(None, 0.0, ("ambiguous descriptor: resolved by coreference within a document",), (), "unresolved")
+        return self.rank_forms(forms, ctx)
+
+    def resolve_generic(self, form: SurfaceForm, ctx: ResolveContext) -> Resolution:
+        """A generic phrase: its own country (demonym) or the document's first fitting country."""
+        role = form.role or ""
+        countries = (form.country,) if form.country else ctx.countries
+        for country in countries or (None,):
+            actor = self.generic_actor(role, country)
+            if actor is not None:
+                reason = f"generic {role} {form.text!r}" + (f" in {country}" if country else "")
+                return Resolution(actor, 1.0, (reason,), ((actor.id, 1.0),), "generic")
+        return Resolution(None, 0.0, (f"generic {role} {form.text!r}: no country to place it in",), (), "unresolved")
+
+    def resolve_fuzzy(self, text: str, ctx: ResolveContext) -> Resolution:
+        """Variant spellings no alias covers: the closest known names by edit similarity."""
+        query = " ".join(name_keys(text))
+        if len(query) < FUZZY_MIN_CHARS:
+            return Resolution(None, 0.0, (f"no known name matches {text!r}",), (), "unresolved")
+        hits = process.extract(query, list(self._fuzzy), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        if not hits:
+            return Resolution(None, 0.0, (f"no known name matches {text!r}",), (), "unresolved")
+        best = max(score for _, score, _ in hits)
+        forms = [form for key, score, _ in hits if score == best for form in self._fuzzy[key]]
+        return self.rank_forms(forms, ctx, base=best / 100.0)
+
+    def surface_forms(self) -> list[tuple[str, str | None]]:
+        """(text, actor id) for every form; None where the form is ambiguous or generic."""
+        owners: dict[str, set[str | None]] = {}
+        for form in build_forms(self._data):
+            owner = form.actor_id
+            if form.kind == "generic" and form.role:
+                actor = self.generic_actor(form.role, form.country)
+                owner = actor.id if actor else None
+            owners.setdefault(form.text, set()).add(owner)
+        return [(text, next(iter(ids)) if len(ids) == 1 else None) for text, ids in owners.items()]

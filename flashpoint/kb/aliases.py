@@ -1,0 +1,123 @@
+"""Turn names into match keys, so spelling variants of one name meet on one key.
+
+A text is split into word tokens (quotes, hyphens and apostrophes separate
+tokens, so “ISIS”, al-Nusra and l'armée need no special case). Each token gets
+a key: case-folded, accents and Arabic vowel marks removed, Arabic letter
+variants unified, then reduced to a transliteration skeleton so that French,
+English and Arabic-derived spellings of one name share a key
+(Mourabitoune / Murabitun, Qaïda / Qaeda, Massina / Macina, Azaouad / Azawad).
+
+Example:
+    >>> alias_keys("Al-Mourabitoune")
+    [('al', 'murabitun'), ('murabitun',)]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A token is a run of letters or digits in any script.
+TOKEN_RE = re.compile(r"[^\W_]+")
+# What may separate two tokens of one name: spaces, hyphens, apostrophes, quotes.
+# A newline pair, a full stop or a comma ends a name.
+GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013\u2014'\u2019\u2018\"\u201c\u201d\u00ab\u00bb\u201e`\u00b4]{0,4}|\n")
+
+# Arabic letter variants that writers use interchangeably; vowel marks go with NFKD.
+ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": ""})
+
+# Transliteration skeleton for Latin-script tokens, applied in order. Each rule merges
+# spellings that French, English and Arabic-derived transliterations use for one sound.
+LATIN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"dj"), "j"),  # djihad / jihad
+    (re.compile(r"tch"), "ch"),  # Tchad / Chad
+    (re.compile(r"sh"), "ch"),  # Shabaab / Chabab
+    (re.compile(r"ou"), "u"),  # Mourabitoun / Murabitun
+    (re.compile(r"w"), "u"),  # Azawad / Azaouad, wal / oual
+    (re.compile(r"ck|q|kh"), "k"),  # Qaeda / Kaida, Khalid / Kalid
+    (re.compile(r"c(?=[eiy])"), "s"),  # Macina / Massina
+    (re.compile(r"c"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"a[ei]"), "a"),  # Qaeda / Qaida
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Shabaab / Shabab, Massina
+    (re.compile(r"(?<=...)e$"), ""),  # final mute e: Mourabitoune / Mourabitoun
+)
+
+# The Arabic article written apart from its noun; also optional at the start of a name.
+ARTICLE_KEYS = {"al": "al", "el": "al"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: character offsets, raw text, match key, and whether it joins the next word."""
+
+    start: int
+    end: int
+    raw: str
+    key: str
+    joins_next: bool
+
+
+def fold(raw: str) -> str:
+    """Case-fold, strip accents and Arabic vowel marks, unify Arabic letter variants."""
+    decomposed = unicodedata.normalize("NFKD", raw.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.translate(ARABIC_LETTERS)
+
+
+def skeleton(folded: str) -> str:
+    """Reduce a folded Latin token to its transliteration skeleton; other scripts pass through."""
+    if not folded.isascii():
+        return folded
+    if folded in ARTICLE_KEYS:
+        return ARTICLE_KEYS[folded]
+    key = folded
+    for pattern, replacement in LATIN_RULES:
+        key = pattern.sub(replacement, key)
+    return key or folded
+
+
+def token_key(raw: str) -> str:
+    """The match key of one word."""
+    return skeleton(fold(raw))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into tokens with offsets and keys, in one pass."""
+    matches = list(TOKEN_RE.finditer(text))
+    tokens: list[Token] = []
+    for index, match in enumerate(matches):
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        joins = following is not None and GAP_RE.fullmatch(text, match.end(), following.start()) is not None
+        tokens.append(Token(match.start(), match.end(), match.group(), token_key(match.group()), joins))
+    return tokens
+
+
+def name_keys(text: str) -> tuple[str, ...]:
+    """The key sequence of a whole name (no article variants)."""
+    return tuple(token_key(match.group()) for match in TOKEN_RE.finditer(text))
+
+
+def alias_keys(text: str) -> list[tuple[str, ...]]:
+    """Key sequences an alias is matched under: as written, and without a leading Arabic article."""
+    keys = name_keys(text)
+    if not keys:
+        return []
+    variants = [keys]
+    if len(keys) > 1 and keys[0] == "al":
+        variants.append(keys[1:])
+    return variants
+
+
+def raw_words(text: str) -> tuple[str, ...]:
+    """The words of `text` as written (for case-sensitive aliases such as `IS`)."""
+    return tuple(match.group() for match in TOKEN_RE.finditer(text))
+
+
+def is_acronym(text: str) -> bool:
+    """True for an all-capitals alias (IS, EI, CMA): matched only as written, never as a common word."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)

@@ -1,0 +1,93 @@
+"""Find every known surface form in a text in one pass over its tokens.
+
+Forms are stored in a trie keyed by token keys (see `aliases.py`), built once
+when the knowledge base loads. Matching walks the trie from each token and
+keeps the longest form that fits (case-sensitive forms must match as written),
+so the cost grows with the text, not with the number of aliases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from flashpoint.kb.aliases import Token
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class _Node(Generic[T]):
+    children: dict[str, _Node[T]] = field(default_factory=dict)
+    values: list[T] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TrieMatch(Generic[T]):
+    """Tokens `first..last` (inclusive) match the forms in `values`."""
+
+    first: int
+    last: int
+    values: tuple[T, ...]
+
+
+class TokenTrie(Generic[T]):
+    """A trie of token-key sequences; each complete sequence holds one or more values."""
+
+    def __init__(self) -> None:
+        self._root: _Node[T] = _Node()
+        self.size = 0
+
+    def add(self, keys: Sequence[str], value: T) -> None:
+        """Store `value` under the key sequence `keys`."""
+        node = self._root
+        for key in keys:
+            node = node.children.setdefault(key, _Node())
+        node.values.append(value)
+        self.size += 1
+
+    def get(self, keys: Sequence[str]) -> list[T]:
+        """Values stored under exactly `keys`."""
+        node: _Node[T] | None = self._root
+        for key in keys:
+            node = node.children.get(key) if node else None
+        return list(node.values) if node else []
+
+    def find_all(
+        self, tokens: Sequence[Token], accept: Callable[[T, Sequence[Token]], bool] | None = None
+    ) -> list[TrieMatch[T]]:
+        """Longest non-overlapping matches, left to right; `accept` filters values per match."""
+        matches: list[TrieMatch[T]] = []
+        index = 0
+        while index < len(tokens):
+            match = self._longest_at(tokens, index, accept)
+            if match is None:
+                index += 1
+                continue
+            matches.append(match)
+            index = match.last + 1
+        return matches
+
+    def _longest_at(
+        self, tokens: Sequence[Token], start: int, accept: Callable[[T, Sequence[Token]], bool] | None
+    ) -> TrieMatch[T] | None:
+        ends: list[tuple[int, list[T]]] = []
+        node = self._root
+        position = start
+        while position < len(tokens):
+            child = node.children.get(tokens[position].key)
+            if child is None:
+                break
+            node = child
+            if node.values:
+                ends.append((position, node.values))
+            if not tokens[position].joins_next:
+                break
+            position += 1
+        for last, values in reversed(ends):
+            window = tokens[start : last + 1]
+            kept = tuple(value for value in values if accept is None or accept(value, window))
+            if kept:
+                return TrieMatch(start, last, kept)
+        return None

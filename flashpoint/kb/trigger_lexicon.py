@@ -1,0 +1,230 @@
+"""Trigger lexicons per language (`data/triggers/<lang>.yaml`), validated and compiled once.
+
+A lexicon file gives, per ACLED sub-type, trigger patterns with weights; `generic`
+triggers ("attacked", "explosion") whose sub-type is decided by context cue classes
+(aircraft, artillery, crowd, ...); the cue classes; and negative cues (disasters, crime)
+that count against a conflict reading. Patterns are case-insensitive regular
+expressions matched on word boundaries; in a pattern a space matches any run of
+whitespace, and `~` matches a gap of up to four words ("opened fire ~ protesters").
+
+All trigger patterns of a language are compiled into one alternation (longest first),
+so matching a text is one regex pass. Users layer their own files over the shipped
+ones with `load_trigger_lexicon(extra=[path])`.
+
+Example:
+    >>> lexicon = load_trigger_lexicon()
+    >>> lexicon.languages
+    ('en', 'fr')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from flashpoint.datafiles import data_path, read_data_file, validation_message
+from flashpoint.errors import ConfigError, DataFileError
+from flashpoint.kb.typology import Typology, load_typology
+
+SHIPPED_LANGUAGES = ("en", "fr")
+# A `~` in a pattern: a gap of up to four words between two parts of a phrase.
+_GAP = r"\W+(?:[\w'’-]+\W+){0,4}?"
+# Word boundaries: a pattern must not start or end inside a word ("l'attaque" still matches).
+_WORD_CHARS = r"\w"
+
+
+class GenericTrigger(BaseModel):
+    """A trigger whose sub-type depends on context cues, e.g. "attacked" near "drone"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    pattern: str = Field(min_length=1)
+    weight: float = Field(gt=0.0)
+    default: str
+    resolve: dict[str, str] = Field(default_factory=dict)
+    """Cue class -> sub-type, tried in order; the first cue present in the text wins."""
+
+
+class LexiconFile(BaseModel):
+    """The body of one `triggers/<lang>.yaml` file."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    lang: str = Field(pattern=r"^[a-z]{2}$")
+    threshold: float = Field(default=0.5, ge=0.0)
+    cues: dict[str, list[str]] = Field(default_factory=dict)
+    triggers: dict[str, dict[str, float]] = Field(default_factory=dict)
+    generic: list[GenericTrigger] = Field(default_factory=list)
+    negative: dict[str, float] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One compiled trigger pattern: a fixed sub-type, or a default plus cue resolution."""
+
+    pattern: str
+    weight: float
+    sub_type: str
+    resolve: tuple[tuple[str, str], ...] = ()
+
+    def resolved(self, cues_present: frozenset[str]) -> str:
+        """The sub-type this trigger signals given the cue classes present in its context."""
+        for cue, sub_type in self.resolve:
+            if cue in cues_present:
+                return sub_type
+        return self.sub_type
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageLexicon:
+    """The compiled lexicon of one language."""
+
+    lang: str
+    threshold: float
+    entries: tuple[TriggerEntry, ...]
+    trigger_regex: re.Pattern[str]
+    cue_regexes: tuple[tuple[str, re.Pattern[str]], ...]
+    negative_regex: re.Pattern[str] | None
+    negative_weights: tuple[float, ...]
+
+    def cues_in(self, text: str) -> frozenset[str]:
+        """The cue classes that occur in `text`."""
+        return frozenset(name for name, regex in self.cue_regexes if regex.search(text))
+
+    def negative_score(self, text: str) -> float:
+        """Summed weight of the distinct negative cues in `text` (disaster, crime, ...)."""
+        if self.negative_regex is None:
+            return 0.0
+        hits = {m.lastgroup for m in self.negative_regex.finditer(text)}
+        return sum(self.negative_weights[int(name[1:])] for name in hits if name)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLexicon:
+    """Compiled lexicons for every supported language, plus the typology they point into."""
+
+    typology: Typology
+    by_lang: dict[str, LanguageLexicon]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this lexicon covers."""
+        return tuple(sorted(self.by_lang))
+
+    def language(self, lang: str) -> LanguageLexicon:
+        """The lexicon of `lang`; ConfigError names the supported languages."""
+        try:
+            return self.by_lang[lang]
+        except KeyError:
+            raise ConfigError(
+                f"no trigger lexicon for language {lang!r}; supported: {', '.join(self.languages)}", field="lang", value=lang
+            ) from None
+
+
+def load_trigger_lexicon(
+    *, extra: Sequence[Path] = (), typology: Typology | None = None, languages: Sequence[str] = SHIPPED_LANGUAGES
+) -> TriggerLexicon:
+    """Load the shipped lexicons of `languages` (en, fr) and any user files layered over them.
+
+    A user file for a shipped language adds to (and for a repeated pattern, overrides) its
+    triggers, cues and negative cues; a file for a new language adds that language.
+
+    Raises:
+        DataFileError: a file breaks the schema, names an unknown sub-type or cue, or has a bad regex.
+    """
+    typology = typology or load_typology()
+    files: dict[str, list[tuple[Path, LexiconFile]]] = {}
+    unknown = [lang for lang in languages if lang not in SHIPPED_LANGUAGES]
+    if unknown:
+        raise ConfigError(f"no shipped lexicon for {unknown[0]!r}; shipped: {', '.join(SHIPPED_LANGUAGES)}", field="lang")
+    paths = [data_path(f"triggers/{lang}.yaml") for lang in languages] + list(extra)
+    for path in paths:
+        body = _read_lexicon_file(path)
+        files.setdefault(body.lang, []).append((path, body))
+    compiled = {lang: _compile_language(lang, parts, typology) for lang, parts in files.items()}
+    return TriggerLexicon(typology, compiled)
+
+
+def _read_lexicon_file(path: Path) -> LexiconFile:
+    content = read_data_file(path)
+    try:
+        return LexiconFile.model_validate(content)
+    except ValidationError as exc:
+        raise DataFileError(validation_message(path, "triggers", exc), path=str(path)) from exc
+
+
+def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology: Typology) -> LanguageLexicon:
+    known = {sub for _, sub in typology.sub_types}
+    cues: dict[str, list[str]] = {}
+    negative: dict[str, float] = {}
+    entries: dict[str, TriggerEntry] = {}
+    for path, body in parts:
+        for name, patterns in body.cues.items():
+            cues.setdefault(name, []).extend(patterns)
+        negative.update(body.negative)
+        for entry in _entries_of(path, body, known):
+            entries[entry.pattern] = entry
+    path = parts[-1][0]
+    _check_cues(path, entries.values(), cues, typology)
+    ordered = tuple(sorted(entries.values(), key=lambda e: (-len(e.pattern), e.pattern)))
+    return LanguageLexicon(
+        lang=lang,
+        threshold=parts[0][1].threshold,
+        entries=ordered,
+        trigger_regex=_alternation(path, "triggers", [e.pattern for e in ordered]),
+        cue_regexes=tuple((name, _alternation(path, f"cues.{name}", pats, named=False)) for name, pats in cues.items()),
+        negative_regex=_alternation(path, "negative", list(negative)) if negative else None,
+        negative_weights=tuple(negative.values()),
+    )
+
+
+def _entries_of(path: Path, body: LexiconFile, known: set[str]) -> Iterable[TriggerEntry]:
+    for sub_type, patterns in body.triggers.items():
+        _check_sub_type(path, sub_type, "triggers", sub_type, known)
+        for pattern, weight in patterns.items():
+            if weight <= 0:
+                raise DataFileError(f"{path.name}: {sub_type!r}: {pattern!r}: weight must be > 0", path=str(path), field=pattern)
+            yield TriggerEntry(pattern, weight, sub_type)
+    for generic in body.generic:
+        _check_sub_type(path, generic.pattern, "default", generic.default, known)
+        for cue, sub_type in generic.resolve.items():
+            _check_sub_type(path, generic.pattern, f"resolve.{cue}", sub_type, known)
+        yield TriggerEntry(generic.pattern, generic.weight, generic.default, tuple(generic.resolve.items()))
+
+
+def _check_sub_type(path: Path, entry: str, field: str, value: str, known: set[str]) -> None:
+    if value not in known:
+        raise DataFileError(
+            f"{path.name}: {entry!r}: {field!r}: unknown sub-event type {value!r}", path=str(path), field=field, value=value
+        )
+
+
+def _check_cues(path: Path, entries: Iterable[TriggerEntry], cues: dict[str, list[str]], typology: Typology) -> None:
+    """Every cue a generic trigger or a typology rule names must be defined."""
+    wanted = [(e.pattern, cue) for e in entries for cue, _ in e.resolve]
+    wanted += [(rule.name, rule.when_cue) for rule in typology.rules if rule.when_cue]
+    for entry, cue in wanted:
+        if cue not in cues:
+            raise DataFileError(f"{path.name}: {entry!r}: 'cue': undefined cue class {cue!r}", path=str(path), field=cue)
+
+
+def expand_pattern(pattern: str) -> str:
+    """Lexicon pattern -> regex: groups made non-capturing, `~` a word gap, spaces any whitespace."""
+    regex = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+    regex = regex.replace(" ~ ", _GAP).replace("~", _GAP)
+    regex = regex.replace(" ", r"\s+")
+    return rf"(?<!{_WORD_CHARS}){regex}(?!{_WORD_CHARS})"
+
+
+def _alternation(path: Path, field: str, patterns: list[str], *, named: bool = True) -> re.Pattern[str]:
+    """One case-insensitive alternation; with `named`, pattern i is group `p<i>`."""
+    parts = []
+    for index, pattern in enumerate(patterns):
+        try:
+            re.compile(expand_pattern(pattern))
+        except re.error as exc:
+            raise DataFileError(f"{path.name}: {pattern!r}: {field!r}: bad pattern: {exc}", path=str(path), field=field) from exc
+        parts.append(f"(?P<p{index}>{expand_pattern(pattern)})" if named else expand_pattern(pattern))
+    return re.compile("|".join(parts), re.IGNORECASE)

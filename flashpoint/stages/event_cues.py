@@ -1,0 +1,57 @@
+"""Cue lists the events stage reads (negation, future, hedges, roles, victims, influence).
+
+They live in `data/event_cues.yaml`; this module loads and validates them once.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ValidationError
+
+from flashpoint.datafiles import data_path, read_data_file, validation_message
+from flashpoint.errors import DataFileError
+
+
+class InfluenceCues(BaseModel):
+    """Phrases that state presence, control, influence or an aim over an area."""
+
+    presence: list[str]
+    control: list[str]
+    influence: list[str]
+    aim: list[str]
+
+
+class EventCues(BaseModel):
+    """All cue lists for one language."""
+
+    negation: list[str]
+    future: list[str]
+    hedge: list[str]
+    loser_before: list[str]
+    consequence: list[str]
+    civilian_victims: list[str]
+    armed_victims: list[str]
+    influence: InfluenceCues
+
+
+def load_event_cues() -> dict[str, EventCues]:
+    """Cues per language code."""
+    path = data_path("event_cues.yaml")
+    content = read_data_file(path)
+    cues: dict[str, EventCues] = {}
+    for lang in ("en", "fr"):
+        try:
+            cues[lang] = EventCues(**content[lang])
+        except ValidationError as exc:
+            raise DataFileError(validation_message(path, lang, exc), path=str(path), field=lang) from exc
+        except (KeyError, TypeError) as exc:
+            raise DataFileError(f"{path.name}: missing section {lang!r}", path=str(path), field=lang) from exc
+    return cues
+
+
+def contains_any(text: str, phrases: list[str]) -> str | None:
+    """The first phrase found in `text` (lower-cased, word-bounded at the start), or None."""
+    lowered = f" {text.lower()}"
+    for phrase in phrases:
+        if f" {phrase}" in lowered:
+            return phrase
+    return None

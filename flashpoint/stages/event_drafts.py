@@ -1,0 +1,119 @@
+"""Draft events and the per-sentence view the events stage builds them from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from flashpoint.model import ActorRef, Claim, Document, PlaceMention, Place, Sentence, Span, TimeRange, Toll, Trigger
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """Everything earlier stages found inside one sentence."""
+
+    sentence: Sentence
+    text: str
+    actors: list[ActorRef]
+    places: list[PlaceMention]
+    times: list[TimeRange]
+    tolls: list[Toll]
+    claims: list[Claim]
+    triggers: list[Trigger]
+
+    @classmethod
+    def of(cls, doc: Document, sentence: Sentence) -> SentenceView:
+        """Collect each layer's records that start inside the sentence."""
+        span = sentence.span
+
+        def inside(item_span: Span) -> bool:
+            return span.start <= item_span.start < span.end
+
+        return cls(
+            sentence=sentence,
+            text=doc.snippet(span),
+            actors=[a for a in doc.actors if inside(a.span)],
+            places=[p for p in doc.places if inside(p.span)],
+            times=[t for t in doc.times if inside(t.span)],
+            tolls=[t for t in doc.tolls if inside(t.span)],
+            claims=[c for c in doc.claims if span.start <= c.covers.start < span.end or c.covers.contains(span)],
+            triggers=sorted((t for t in doc.triggers if inside(t.span)), key=lambda t: t.span.start),
+        )
+
+    def local(self, span: Span) -> tuple[int, int]:
+        """Offsets of `span` relative to the sentence."""
+        return span.start - self.sentence.span.start, span.end - self.sentence.span.start
+
+    def between(self, start: int, end: int) -> str:
+        """Sentence text between two document offsets."""
+        base = self.sentence.span.start
+        return self.text[max(0, start - base) : max(0, end - base)]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """The stretch of a sentence that belongs to one trigger."""
+
+    trigger: Trigger
+    span: Span
+
+    def holds(self, span: Span) -> bool:
+        """True when `span` starts inside the clause."""
+        return self.span.start <= span.start < self.span.end
+
+
+def split_clauses(view: SentenceView) -> list[Clause]:
+    """One clause per trigger: from the previous trigger's end to the next trigger's start.
+
+    The first clause starts at the sentence start, the last ends at its end, so
+    a subject before the first trigger belongs to it.
+    """
+    triggers = view.triggers
+    clauses = []
+    for index, trigger in enumerate(triggers):
+        start = view.sentence.span.start if index == 0 else triggers[index - 1].span.end
+        end = triggers[index + 1].span.start if index + 1 < len(triggers) else view.sentence.span.end
+        clauses.append(Clause(trigger, Span(start, end)))
+    return clauses
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event under construction (mutable until merged and frozen into an `Event`)."""
+
+    event_type: str
+    sub_event_type: str
+    trigger: Trigger
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    place: Place | None
+    time: TimeRange | None
+    evidence: list[Span]
+    tolls: list[Toll] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    hedged: bool = False
+    aggregate: bool = False
+
+
+def publication_range(published: dt.date | None) -> TimeRange | None:
+    """The only thing a past-tense report says about an undated event: before publication."""
+    if published is None:
+        return None
+    return TimeRange(None, published, 3, 5, "", Span(0, 0), kind="before_publication")
+
+
+def place_key(place: Place | None) -> str:
+    """Identity of a place for merging: the gazetteer id, or the text when unresolved."""
+    if place is None:
+        return ""
+    if place.no_match or place.gazetteer_id is None:
+        return "text:" + _base_name(place.text)
+    return str(place.gazetteer_id)
+
+
+def _base_name(text: str) -> str:
+    words = text.lower().split()
+    while len(words) > 1 and words[-1] in {"region", "state", "area", "province", "town", "village", "région"}:
+        words.pop()
+    return " ".join(words)
+

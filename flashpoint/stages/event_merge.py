@@ -1,0 +1,114 @@
+"""Fold drafts that tell the same event twice in one report, then freeze them.
+
+Two drafts are one event when sub-type, actors and place agree and their times
+overlap (ACLED merges events matching on day, place, actors and type). The merged
+event keeps every evidence span and claim, the most precise time, and the
+fatalities that carry a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flashpoint.model import Claim, Event, Fatalities, Span, TimeRange, Toll
+from flashpoint.stages.event_drafts import Draft, place_key
+
+
+def _actor_ids(draft: Draft) -> frozenset[str | None]:
+    return frozenset({draft.actor1.id if draft.actor1 else None, draft.actor2.id if draft.actor2 else None})
+
+
+def _bounds(time: TimeRange | None) -> tuple[dt.date, dt.date]:
+    if time is None:
+        return dt.date.min, dt.date.max
+    return time.start or dt.date.min, time.end or dt.date.max
+
+
+def times_overlap(a: TimeRange | None, b: TimeRange | None) -> bool:
+    """True when two ranges share a day (open bounds are unbounded)."""
+    a_start, a_end = _bounds(a)
+    b_start, b_end = _bounds(b)
+    return a_start <= b_end and b_start <= a_end
+
+
+def _width(time: TimeRange | None) -> int:
+    start, end = _bounds(time)
+    return (end - start).days
+
+
+def same_event(a: Draft, b: Draft) -> bool:
+    """Same sub-type, same actors, same place and overlapping time."""
+    return (
+        a.sub_event_type == b.sub_event_type
+        and _actor_ids(a) == _actor_ids(b)
+        and place_key(a.place) == place_key(b.place)
+        and times_overlap(a.time, b.time)
+    )
+
+
+def absorb(kept: Draft, other: Draft) -> None:
+    """Fold `other` into `kept`: union of evidence and claims, most precise time and place."""
+    kept.evidence.extend(span for span in other.evidence if span not in kept.evidence)
+    kept.claims.extend(claim for claim in other.claims if claim not in kept.claims)
+    kept.tolls.extend(toll for toll in other.tolls if toll not in kept.tolls)
+    if _width(other.time) < _width(kept.time):
+        kept.time = other.time
+    if other.place is not None and (kept.place is None or (other.place.geo_precision or 9) < (kept.place.geo_precision or 9)):
+        kept.place = other.place
+    kept.aggregate = kept.aggregate or other.aggregate
+    kept.hedged = kept.hedged and other.hedged
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Greedy in-document merge, in text order (deterministic)."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        target = next((kept for kept in merged if same_event(kept, draft)), None)
+        if target is None:
+            merged.append(draft)
+        else:
+            absorb(target, draft)
+    return merged
+
+
+def fatalities_of(tolls: list[Toll]) -> Fatalities:
+    """Deaths from the killed-or-losses tolls; a numbered toll wins over a bare qualifier."""
+    relevant = [t for t in tolls if t.outcome in {"killed", "losses"}]
+    if not relevant:
+        return Fatalities()
+    numbered = [t for t in relevant if t.low is not None or t.best is not None or t.high is not None]
+    toll = numbered[0] if numbered else relevant[0]
+    return Fatalities(toll.low, toll.best, toll.high, toll.qualifier, toll.text, toll.span)
+
+
+def confidence_of(draft: Draft) -> float:
+    """A transparent score: resolved actors, precise place and time, no hedging."""
+    score = 0.4
+    score += 0.15 if draft.actor1 is not None and draft.actor1.id else 0.0
+    score += 0.1 if draft.actor2 is not None and draft.actor2.id else 0.0
+    score += 0.15 if draft.place is not None and draft.place.geo_precision == 1 else 0.05 if draft.place else 0.0
+    score += 0.1 if draft.time is not None and draft.time.time_precision in (1, 2) else 0.0
+    return max(0.05, min(0.99, score - (0.2 if draft.hedged else 0.0)))
+
+
+def freeze(draft: Draft, *, doc_id: str, index: int) -> Event:
+    """The immutable `Event` of a draft."""
+    claims: tuple[Claim, ...] = tuple(draft.claims)
+    return Event(
+        doc_id=doc_id,
+        event_id=f"{doc_id[:12]}-{index:03d}",
+        event_type=draft.event_type,
+        sub_event_type=draft.sub_event_type,
+        actor1=draft.actor1,
+        actor2=draft.actor2,
+        place=draft.place,
+        time=draft.time,
+        fatalities=fatalities_of(draft.tolls),
+        trigger=draft.trigger,
+        attribution=claims,
+        evidence=tuple(sorted(set(draft.evidence), key=lambda s: s.start)),
+        aggregate=draft.aggregate,
+        hedged=draft.hedged,
+        confidence=confidence_of(draft),
+    )
+

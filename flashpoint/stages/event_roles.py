@@ -1,0 +1,118 @@
+"""Who did what to whom: actor roles of one trigger's clause.
+
+Battles need two sides: both named in the clause, or one named and the other taken
+from the conflict the report is about (the last pair that fought). A territorial
+change names the winner; an actor after "withdrawal of" is the loser. Violence
+against civilians puts civilians second. Actors that only make a claim ("as X
+claims") never take a role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flashpoint.model import ActorRef, Span
+from flashpoint.stages.event_cues import EventCues, contains_any
+
+CIVILIANS = "civilians"
+TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """actor1/actor2 of a draft event (None when the text does not say)."""
+
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+
+
+def is_armed(actor: ActorRef) -> bool:
+    """A resolved actor that is not civilians."""
+    return actor.id is not None and actor.id != CIVILIANS and actor.resolution != "unresolved"
+
+
+def distinct_armed(actors: list[ActorRef]) -> list[ActorRef]:
+    """Armed actors, first mention of each id, in text order."""
+    seen: set[str] = set()
+    found = []
+    for actor in actors:
+        if is_armed(actor) and actor.id not in seen:
+            seen.add(str(actor.id))
+            found.append(actor)
+    return found
+
+
+def civilians_in(actors: list[ActorRef]) -> ActorRef | None:
+    """The first civilian mention, if any."""
+    return next((a for a in actors if a.id == CIVILIANS), None)
+
+
+def other_side(pair: tuple[ActorRef, ActorRef] | None, actor: ActorRef) -> ActorRef | None:
+    """The opponent of `actor` in the ongoing pair, if it is part of it."""
+    if pair is None:
+        return None
+    first, second = pair
+    if actor.id == first.id:
+        return second
+    if actor.id == second.id:
+        return first
+    return None
+
+
+def losers(actors: list[ActorRef], text: str, text_offset: int, cues: EventCues) -> list[ActorRef]:
+    """Actors right after a loser cue ("withdrawal of X") in the text."""
+    found = []
+    for actor in actors:
+        before = text[max(0, actor.span.start - text_offset - 40) : actor.span.start - text_offset]
+        tail = before.rstrip(" “\"'‘(").lower()
+        if any(tail.endswith(cue) or tail.endswith(cue + " the") for cue in cues.loser_before):
+            found.append(actor)
+    return found
+
+
+def territory_roles(clause_armed: list[ActorRef], lost: list[ActorRef], pair: tuple[ActorRef, ActorRef] | None) -> Roles:
+    """Winner first; the loser second only when the text says who lost."""
+    winners = [a for a in clause_armed if a not in lost]
+    if winners:
+        return Roles(winners[0], lost[0] if lost else None)
+    if lost:
+        return Roles(other_side(pair, lost[0]), lost[0])
+    return Roles(None, None)
+
+
+def battle_roles(
+    clause_armed: list[ActorRef],
+    sentence_armed: list[ActorRef],
+    pair: tuple[ActorRef, ActorRef] | None,
+    *,
+    concrete: bool,
+) -> Roles:
+    """Two sides of a fight; the missing side comes from the ongoing pair."""
+    sides = clause_armed if clause_armed else sentence_armed
+    if len(sides) >= 2:
+        return Roles(sides[0], sides[1])
+    if len(sides) == 1:
+        return Roles(sides[0], other_side(pair, sides[0]))
+    if pair is not None and concrete:
+        return Roles(pair[0], pair[1])
+    return Roles(None, None)
+
+
+def one_sided_roles(clause_actors: list[ActorRef], sentence_actors: list[ActorRef]) -> Roles:
+    """Perpetrator first, civilians (or the next armed actor) second."""
+    armed = distinct_armed(clause_actors) or distinct_armed(sentence_actors)
+    civilians = civilians_in(clause_actors) or civilians_in(sentence_actors)
+    if not armed:
+        return Roles(None, civilians)
+    second = civilians if civilians is not None else (armed[1] if len(armed) > 1 else None)
+    return Roles(armed[0], second)
+
+
+def actors_outside(actors: list[ActorRef], blocked: list[Span]) -> list[ActorRef]:
+    """Drop actors whose mention lies inside a claim's source ("as X claims")."""
+    return [a for a in actors if not any(b.start <= a.span.start < b.end for b in blocked)]
+
+
+def is_modal(before_trigger: str, cue_list: list[str]) -> bool:
+    """True when a cue of the list occurs in the clause text before the trigger."""
+    return contains_any(before_trigger, cue_list) is not None

@@ -1,0 +1,274 @@
+"""The events stage: from triggers, actors, places, times, tolls and claims to events.
+
+Reads every earlier layer; assigns `events` and `influences`. Per sentence, each
+trigger owns a clause; the clause gives the roles, the place and the time, with
+discourse filling what a sentence leaves out (the pair that was fighting, the
+region last named, the time last given). Casualty phrases split one attack on two
+kinds of victims into two events. Negated and future actions are not events.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from flashpoint.model import ActorRef, Document, Place, PlaceMention, Span, TimeRange, Toll
+from flashpoint.pipeline import Stage
+from flashpoint.stages.event_cues import EventCues, contains_any, load_event_cues
+from flashpoint.stages.event_drafts import Clause, Draft, SentenceView, publication_range, split_clauses
+from flashpoint.stages.event_merge import freeze, merge_drafts
+from flashpoint.stages.event_roles import (
+    TERRITORY,
+    Roles,
+    actors_outside,
+    battle_roles,
+    civilians_in,
+    distinct_armed,
+    is_modal,
+    losers,
+    one_sided_roles,
+    territory_roles,
+)
+from flashpoint.stages.influence import find_influences
+
+_EVENT_ROLES = {"event", "region", "container"}
+_ONE_SIDED = {"Violence against civilians", "Explosions/Remote violence"}
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What the report has established so far, for sentences that leave it out."""
+
+    pair: tuple[ActorRef, ActorRef] | None = None
+    time: TimeRange | None = None
+    region: Place | None = None
+
+
+class EventStage(Stage):
+    """Adds `events` and `influences` from the earlier layers."""
+
+    name = "events"
+    requires = ("sentences", "actors", "places", "times", "tolls", "claims", "triggers")
+    assigns = ("events", "influences")
+
+    def __init__(self) -> None:
+        self.cues = load_event_cues()
+
+    def __call__(self, doc: Document) -> Document:
+        cues = self.cues.get(doc.lang or "en", self.cues["en"])
+        state = Discourse(region=main_place(doc))
+        drafts: list[Draft] = []
+        views = [SentenceView.of(doc, sentence) for sentence in doc.sentences]
+        for view in views:
+            if is_heading(view.text):
+                state.time = None
+                continue
+            sentence_drafts = drafts_for_sentence(doc, view, state, cues)
+            update_discourse(state, view, sentence_drafts)
+            drafts.extend(sentence_drafts)
+        events = tuple(freeze(d, doc_id=doc.doc_id, index=i) for i, d in enumerate(merge_drafts(drafts)))
+        influences = tuple(find_influences(doc, views, cues))
+        return doc.with_layers(events=events, influences=influences)
+
+
+def is_heading(text: str) -> bool:
+    """A short line without final punctuation is a heading, and resets the time context."""
+    return len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "”", '"', ":", ";"))
+
+
+def main_place(doc: Document) -> Place | None:
+    """The place the report is about: the most mentioned resolved event or region place."""
+    counts: Counter[str] = Counter()
+    first: dict[str, PlaceMention] = {}
+    for mention in doc.places:
+        if mention.role in _EVENT_ROLES and mention.place is not None and not mention.place.no_match:
+            key = mention.place.name or mention.text
+            counts[key] += 1
+            first.setdefault(key, mention)
+    if not counts:
+        return None
+    best = max(counts, key=lambda key: (counts[key], -first[key].span.start))
+    place = first[best].place
+    assert place is not None  # filtered above
+    return replace(place, geo_precision=3, where_prec=max(place.where_prec or 4, 4))
+
+
+def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft]) -> None:
+    """Carry forward the last fighting pair, the last dated time and the last region."""
+    for draft in drafts:
+        if draft.event_type == "Battles" and draft.actor1 is not None and draft.actor2 is not None:
+            state.pair = (draft.actor1, draft.actor2)
+    dated = [t for t in view.times if t.start is not None or t.end is not None]
+    if dated:
+        state.time = dated[-1]
+    regions = [m.place for m in view.places if m.role in {"region", "container"} and m.place is not None]
+    if regions:
+        state.region = regions[-1]
+
+
+def drafts_for_sentence(doc: Document, view: SentenceView, state: Discourse, cues: EventCues) -> list[Draft]:
+    """All drafts of one sentence: casualty-driven when victims differ, else one per trigger clause."""
+    if not view.triggers:
+        return []
+    blocked = [claim.span for claim in view.claims]
+    toll_drafts = drafts_from_tolls(doc, view, state, cues, blocked)
+    if toll_drafts:
+        return toll_drafts
+    drafts: list[Draft] = []
+    for clause in split_clauses(view):
+        drafts.extend(drafts_for_clause(doc, view, clause, state, cues, blocked))
+    return fold_consequences(view, drafts, cues)
+
+
+def drafts_for_clause(
+    doc: Document, view: SentenceView, clause: Clause, state: Discourse, cues: EventCues, blocked: list[Span]
+) -> list[Draft]:
+    """One draft per event place of the clause (a list of villages is one event each)."""
+    trigger = clause.trigger
+    before = view.between(clause.span.start, trigger.span.start)
+    if is_modal(before, cues.negation) or is_modal(before, cues.future):
+        return []
+    roles = clause_roles(view, clause, state, cues, blocked)
+    if roles.actor1 is None:
+        return []
+    event_type, sub_type = retype(trigger.event_type, trigger.sub_event_type, roles)
+    places = clause_places(view, clause, state) or [None]
+    times = clause_times(view, clause, state) or [publication_range(doc.published)]
+    drafts = []
+    for place in places:
+        for time in times:
+            drafts.append(
+                Draft(event_type, sub_type, trigger, roles.actor1, roles.actor2, place, time,
+                      evidence=[view.sentence.span], tolls=clause_tolls(view, clause),
+                      claims=list(view.claims), hedged=is_modal(before, cues.hedge),
+                      aggregate=is_aggregate(view.text, time))
+            )
+    return drafts
+
+
+def clause_roles(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues, blocked: list[Span]) -> Roles:
+    """Roles by the trigger's event type (see `event_roles`)."""
+    sentence_actors = actors_outside(view.actors, blocked)
+    clause_actors = [a for a in sentence_actors if clause.holds(a.span)]
+    trigger = clause.trigger
+    if trigger.sub_event_type in TERRITORY:
+        armed = distinct_armed(clause_actors)
+        lost = losers(armed, view.text, view.sentence.span.start, cues)
+        return territory_roles(armed, lost, state.pair)
+    if trigger.event_type == "Battles":
+        concrete = bool(clause_places_raw(view, clause)) or bool([t for t in view.times if clause.holds(t.span)])
+        roles = battle_roles(distinct_armed(clause_actors), distinct_armed(sentence_actors), state.pair, concrete=concrete)
+        if roles.actor2 is None and civilians_in(clause_actors) is not None:
+            return Roles(roles.actor1, civilians_in(clause_actors))
+        return roles
+    return one_sided_roles(clause_actors, sentence_actors)
+
+
+def retype(event_type: str, sub_type: str, roles: Roles) -> tuple[str, str]:
+    """A "fight" whose only opponent is civilians is violence against civilians."""
+    if event_type == "Battles" and sub_type == "Armed clash" and roles.actor2 is not None and roles.actor2.id == "civilians":
+        return "Violence against civilians", "Attack"
+    return event_type, sub_type
+
+
+def clause_places_raw(view: SentenceView, clause: Clause) -> list[PlaceMention]:
+    """Event-role place mentions inside the clause (containers qualify, they are not events)."""
+    return [m for m in view.places if clause.holds(m.span) and m.role in {"event", "region"} and m.place is not None]
+
+
+def clause_places(view: SentenceView, clause: Clause, state: Discourse) -> list[Place]:
+    """The clause's event places; else "the region" anaphora, a border area, or the report's main place."""
+    places = [m.place for m in clause_places_raw(view, clause) if m.place is not None]
+    if places:
+        return places
+    clause_text = view.between(clause.span.start, clause.span.end).lower()
+    sentence_places = [m.place for m in view.places if m.role in {"event", "region"} and m.place is not None]
+    if sentence_places:
+        return [sentence_places[-1]] if "the region" in clause_text else sentence_places[:1]
+    border = [m.place for m in view.places if m.role == "border" and m.place is not None and clause.holds(m.span)]
+    if border:
+        return border[:1]
+    return [state.region] if state.region is not None else []
+
+
+def clause_times(view: SentenceView, clause: Clause, state: Discourse) -> list[TimeRange]:
+    """Times in the clause, else in the sentence, else the time the report last gave."""
+    in_clause = [t for t in view.times if clause.holds(t.span)]
+    if in_clause:
+        return in_clause
+    if view.times:
+        return view.times[:1]
+    return [state.time] if state.time is not None else []
+
+
+def clause_tolls(view: SentenceView, clause: Clause) -> list[Toll]:
+    """Casualty phrases inside the clause."""
+    return [t for t in view.tolls if clause.holds(t.span)]
+
+
+def is_aggregate(text: str, time: TimeRange | None) -> bool:
+    """A total over many incidents: a multi-month range, or statistics worded as such."""
+    if time is not None and time.start is not None and time.end is not None and (time.end - time.start).days > 31:
+        return True
+    return contains_any(text, ["intensified", "more than ever", "so far this year", "since the beginning", "series of", "campaign"]) is not None
+
+
+def fold_consequences(view: SentenceView, drafts: list[Draft], cues: EventCues) -> list[Draft]:
+    """A clash that "ended with" a territorial change is that change (codebook: final hold)."""
+    territorial = [d for d in drafts if d.sub_event_type in TERRITORY]
+    if not territorial or contains_any(view.text, cues.consequence) is None:
+        return drafts
+    return [d for d in drafts if d.sub_event_type != "Armed clash"]
+
+
+def drafts_from_tolls(
+    doc: Document, view: SentenceView, state: Discourse, cues: EventCues, blocked: list[Span]
+) -> list[Draft]:
+    """When one attack kills civilians and armed men, code one event per kind of victim."""
+    killed = [t for t in view.tolls if t.outcome == "killed" and t.victims]
+    kinds = {victim_kind(t, cues) for t in killed}
+    if len(killed) < 2 or len(kinds - {None}) < 2:
+        return []
+    sentence_actors = actors_outside(view.actors, blocked)
+    perpetrators = distinct_armed([a for a in sentence_actors if a.span.start < killed[0].span.start])
+    if not perpetrators:
+        return []
+    first_clause = split_clauses(view)[0]
+    drafts = []
+    for toll in killed:
+        draft = toll_draft(doc, view, state, cues, toll, perpetrators[0], sentence_actors, first_clause)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def victim_kind(toll: Toll, cues: EventCues) -> str | None:
+    """civilian or armed, from the victim noun of the casualty phrase."""
+    noun = (toll.victims or "").lower().split()[-1:] or [""]
+    if noun[0] in cues.civilian_victims:
+        return "civilian"
+    if noun[0] in cues.armed_victims:
+        return "armed"
+    return None
+
+
+def toll_draft(
+    doc: Document, view: SentenceView, state: Discourse, cues: EventCues, toll: Toll,
+    perpetrator: ActorRef, actors: list[ActorRef], clause: Clause,
+) -> Draft | None:
+    """The event of one casualty phrase: civilians → attack; armed men of a group → clash."""
+    if victim_kind(toll, cues) == "civilian":
+        victim = civilians_in(actors)
+        event_type, sub_type = "Violence against civilians", "Attack"
+    else:
+        after = [a for a in actors if 0 <= a.span.start - toll.span.end <= 60 and a.id != perpetrator.id]
+        victim = after[0] if after else None
+        event_type, sub_type = "Battles", "Armed clash"
+    if victim is None:
+        return None
+    time = (clause_times(view, clause, state) or [publication_range(doc.published)])[0]
+    places = clause_places(view, clause, state) or [None]
+    return Draft(event_type, sub_type, clause.trigger, perpetrator, victim, places[0], time,
+                 evidence=[view.sentence.span], tolls=[toll], claims=list(view.claims),
+                 aggregate=is_aggregate(view.text, time) or toll.qualifier is not None)
+

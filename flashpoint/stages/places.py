@@ -1,0 +1,157 @@
+"""The places stage: every toponym in the text, its role, and where it is.
+
+Reads `sentences`, `entities`, `actors`, `times`, `claims`, `countries`; assigns
+`places` (a `PlaceMention` per toponym). Country names become country-level places,
+"X region" an admin1 or analyst region, two countries around "border" a border
+area; other names go through the gazetteer with the document's context, which
+abstains (region fallback, `no_match`) rather than guess a place abroad.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+
+from flashpoint.gazetteer.index import Candidate, Gazetteer
+from flashpoint.gazetteer.resolve import PlaceContext, resolve_place
+from flashpoint.model import Document, Place, PlaceMention, Span
+from flashpoint.pipeline import Stage
+from flashpoint.stages.toponyms import LanguageCues, Toponym, find_toponyms, load_place_cues
+
+_STOP = {"en": frozenset(EN_STOP), "fr": frozenset(FR_STOP)}
+
+
+def candidate_place(candidate: Candidate, *, text: str, span: Span, geo: int, where: int, no_match: bool = False) -> Place:
+    """A `Place` from a gazetteer candidate at the given precision codes."""
+    return Place(
+        name=candidate.name,
+        gazetteer_id=candidate.gazetteer_id,
+        country=candidate.country,
+        admin1=candidate.admin1,
+        admin2=candidate.admin2,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        geo_precision=geo,
+        where_prec=where,
+        text=text,
+        span=span,
+        feature_code=candidate.feature_code,
+        score=candidate.score,
+        no_match=no_match,
+    )
+
+
+class PlacesStage(Stage):
+    """Adds `places`: each toponym with its role and its resolution (or None)."""
+
+    name = "places"
+    requires = ("sentences", "entities", "actors", "times", "claims", "countries")
+    assigns = ("places",)
+
+    def __init__(self, gazetteer_path: Path) -> None:
+        self.gazetteer = Gazetteer.open(gazetteer_path)
+        self.cues = load_place_cues()
+
+    def __call__(self, doc: Document) -> Document:
+        cues = self.cues.get(doc.lang or "en", self.cues["en"])
+        mentions = self.country_mentions(doc) + self.toponym_mentions(doc, cues)
+        mentions.sort(key=lambda m: m.span.start)
+        return doc.with_layers(places=tuple(mentions))
+
+    def country_mentions(self, doc: Document) -> list[PlaceMention]:
+        """Country names in the text, as country-level places (ACLED 3, UCDP 6)."""
+        mentions = []
+        for sentence in doc.sentences:
+            text = doc.snippet(sentence.span)
+            for name, start in _country_names(text, self.gazetteer, doc.countries):
+                span = Span(sentence.span.start + start, sentence.span.start + start + len(name))
+                country = self.gazetteer.country(name)
+                place = candidate_place(country, text=name, span=span, geo=3, where=6) if country else None
+                mentions.append(PlaceMention(span, name, "country", place))
+        return mentions
+
+    def toponym_mentions(self, doc: Document, cues: LanguageCues) -> list[PlaceMention]:
+        """Toponyms other than countries, resolved in document context, in text order."""
+        entity_spans = {(e.span.start, e.span.end): e.label for e in doc.entities}
+        blocked = [a.span for a in doc.actors] + [t.span for t in doc.times] + [c.span for c in doc.claims]
+        stop = _STOP.get(doc.lang or "en", _STOP["en"])
+        context = PlaceContext(countries=doc.countries, admin1s=(), points=(), actor_countries=())
+        mentions: list[PlaceMention] = []
+        for sentence in doc.sentences:
+            text = doc.snippet(sentence.span)
+            found = find_toponyms(
+                text, offset=sentence.span.start, cues=cues, stop_words=stop,
+                entity_spans=entity_spans, blocked=blocked,
+            )
+            for toponym in found:
+                if self.gazetteer.country(toponym.text) is not None:
+                    continue  # country names are handled by country_mentions
+                mention = self.resolve(toponym, context)
+                mentions.append(mention)
+                context = _extend_context(context, mention.place)
+        return mentions
+
+    def resolve(self, toponym: Toponym, context: PlaceContext) -> PlaceMention:
+        """Resolve one toponym: regions first when a region word qualifies it."""
+        name = _strip_region_word(toponym.text)
+        place: Place | None = None
+        if toponym.region_word or toponym.role == "container":
+            place = self.region_place(name, toponym, context)
+        if place is None:
+            place = resolve_place(self.gazetteer, name, toponym.span, context)
+        role = "region" if place is not None and place.geo_precision == 3 and toponym.region_word else toponym.role
+        if place is not None and place.text != toponym.text:
+            place = _with_text(place, toponym.text)
+        return PlaceMention(toponym.span, toponym.text, role, place)
+
+    def region_place(self, name: str, toponym: Toponym, context: PlaceContext) -> Place | None:
+        """An admin1 or analyst region named `name`, at ACLED precision 3."""
+        country = context.countries[0] if context.countries else None
+        admin1 = self.gazetteer.admin1(name, country=country)
+        if admin1 is not None:
+            return candidate_place(admin1, text=toponym.text, span=toponym.span, geo=3, where=4)
+        region = self.gazetteer.region(name)
+        if region is not None:
+            return candidate_place(region, text=toponym.text, span=toponym.span, geo=3, where=5)
+        return None
+
+
+def _country_names(text: str, gazetteer: Gazetteer, countries: tuple[str, ...]) -> list[tuple[str, int]]:
+    """Capitalised words of a sentence that name a country the document mentions."""
+    found = []
+    for match in re.finditer(r"[A-ZÀ-Þ][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?", text):
+        for name in (match.group(), match.group().split()[0]):
+            country = gazetteer.country(name)
+            if country is not None and country.country in countries:
+                found.append((name, match.start()))
+                break
+    return found
+
+
+def _strip_region_word(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in {"region", "state", "province", "area", "zone", "district", "région"}:
+        return " ".join(words[:-1])
+    return text
+
+
+def _with_text(place: Place, text: str) -> Place:
+    from dataclasses import replace
+
+    return replace(place, text=text)
+
+
+def _extend_context(context: PlaceContext, place: Place | None) -> PlaceContext:
+    """Resolved places make later ones coherent: add the point and its admin1."""
+    if place is None or place.lat is None or place.lon is None or place.no_match:
+        return context
+    admin1s = context.admin1s if place.admin1 is None or place.admin1 in context.admin1s else (*context.admin1s, place.admin1)
+    return PlaceContext(
+        countries=context.countries,
+        admin1s=admin1s,
+        points=(*context.points, (place.lat, place.lon)),
+        actor_countries=context.actor_countries,
+    )

@@ -1,0 +1,142 @@
+"""Find toponym candidates in a sentence and tell their role, without a model.
+
+A capitalised name counts as a toponym candidate when NER calls it a place, when a
+locative cue precedes it ("in", "village of"), when a region word follows it
+("Ménaka region"), or when it continues a list of such names ("A, B and C").
+Its role comes from the words before it: "University of Bamako" is context,
+not the place of an event. Cues live in `data/place_cues.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ValidationError
+
+from flashpoint.datafiles import data_path, read_data_file, validation_message
+from flashpoint.errors import DataFileError
+from flashpoint.model import Span
+
+_NAME = re.compile(
+    r"(?<![\w’'])(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\w|[A-ZÀ-ÖØ-Þ])"
+    r"(?:(?:\s|-)(?:(?:al|el|ag|ould|de|du|des|la|le|ben|bin|ad|ar|as|an)[\-\s])?[A-ZÀ-ÖØ-Þ][\w’'\-]*\w)*"
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou|&)\s*(?:and\s+|et\s+)?$")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+class LanguageCues(BaseModel):
+    """Cue lists for one language."""
+
+    context_before: list[str]
+    locative_before: list[str]
+    region_words: list[str]
+    region_anaphora: list[str]
+    border_words: list[str]
+    never_places: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A candidate name, its span and the role its context suggests."""
+
+    span: Span
+    text: str
+    role: str
+    """event, context, region (a region word qualifies it), container (", Ménaka" after a list)."""
+    region_word: bool = False
+
+
+def load_place_cues() -> dict[str, LanguageCues]:
+    """Cues per language from `data/place_cues.yaml`."""
+    path = data_path("place_cues.yaml")
+    content = read_data_file(path)
+    cues: dict[str, LanguageCues] = {}
+    for lang in ("en", "fr"):
+        try:
+            cues[lang] = LanguageCues(**content[lang])
+        except (KeyError, TypeError, ValidationError) as exc:
+            detail = validation_message(path, lang, exc) if isinstance(exc, ValidationError) else f"missing {lang}"
+            raise DataFileError(detail, path=str(path), field=lang) from exc
+    return cues
+
+
+_DETERMINER = re.compile(r"\s+(?:the|a|an|la|le|les|l['’])\s*$", re.IGNORECASE)
+
+
+def _ends_with_any(before: str, phrases: list[str]) -> bool:
+    before = _DETERMINER.sub("", " " + before.lower().rstrip()).strip()
+    return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum()) for p in phrases)
+
+
+def _starts_with_any(after: str, words: list[str]) -> bool:
+    first = after.lower().lstrip().split(" ", 1)[0].strip(",.;:")
+    return first in words
+
+
+def _strip_leading(text: str, start: int, stop_words: frozenset[str]) -> tuple[str, int]:
+    """Drop leading function words ("The Insanan region" -> "Insanan region")."""
+    while True:
+        head, _, rest = text.partition(" ")
+        if not rest or head.lower() not in stop_words:
+            return text, start
+        start += len(head) + 1
+        text = rest
+
+
+def find_toponyms(
+    sentence: str,
+    *,
+    offset: int,
+    cues: LanguageCues,
+    stop_words: frozenset[str],
+    entity_spans: dict[tuple[int, int], str],
+    blocked: list[Span],
+) -> list[Toponym]:
+    """Toponym candidates of one sentence with their roles (document offsets).
+
+    `entity_spans` maps NER spans to labels; `blocked` are spans already taken by
+    actors, times or claim sources.
+    """
+    found: list[Toponym] = []
+    joins: list[str] = []
+    previous_end: int | None = None
+    for match in _NAME.finditer(sentence):
+        text, start = _strip_leading(match.group(), match.start(), stop_words)
+        if text.lower() in stop_words or text.lower() in cues.never_places:
+            previous_end = None
+            continue
+        span = Span(offset + start, offset + start + len(text))
+        if any(b.start < span.end and span.start < b.end for b in blocked):
+            previous_end = None
+            continue
+        before, after = sentence[:start], sentence[start + len(text) :]
+        region_word = _starts_with_any(after, cues.region_words) or text.split()[-1].lower() in cues.region_words
+        in_list = previous_end is not None and bool(_LIST_JOIN.match(sentence[previous_end:start]))
+        is_place = (
+            entity_spans.get((span.start, span.end)) in _PLACE_LABELS
+            or _ends_with_any(before, cues.locative_before)
+            or region_word
+            or in_list
+        )
+        if not is_place or (start == 0 and not region_word and entity_spans.get((span.start, span.end)) not in _PLACE_LABELS):
+            previous_end = None
+            continue
+        role = _role(before, cues)
+        if in_list and previous_end is not None and _closes_list(sentence[previous_end:start], joins):
+            role = "container"
+        joins.append(sentence[previous_end:start] if in_list and previous_end is not None else "")
+        found.append(Toponym(span, text, role, region_word))
+        previous_end = start + len(text)
+    return found
+
+
+def _role(before: str, cues: LanguageCues) -> str:
+    return "context" if _ends_with_any(before, cues.context_before) else "event"
+
+
+def _closes_list(join: str, joins: list[str]) -> bool:
+    """True for the ", Ménaka" in "A, B and C, Ménaka": a comma after a list already closed by "and"."""
+    closed = bool(joins) and re.search(r"\b(and|et)\b", joins[-1]) is not None
+    return closed and join.strip() == ","

@@ -1,0 +1,183 @@
+"""Find event triggers in text and decide the ACLED sub-type of a snippet.
+
+`find_triggers` runs the language's single compiled alternation over a text and
+resolves generic triggers ("attacked", "explosion") by the context cues present in
+that same text. `classify_text` sums the trigger weights per sub-type, sets aside
+snippets dominated by negative cues (disasters, crime), and applies the codebook's
+disambiguation rules from the typology (shelling inside a battle folds into the
+battle, collateral civilian deaths stay with the battle, ...). `TriggerStage` adds
+the `triggers` layer sentence by sentence, so cues never leak across sentences.
+
+Example:
+    >>> lexicon = load_trigger_lexicon()
+    >>> classify_text("Warplanes bombed the village at dawn.", lexicon=lexicon)
+    ('Explosions/Remote violence', 'Air/drone strike')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from flashpoint.errors import ConfigError, InputError
+from flashpoint.kb.trigger_lexicon import LanguageLexicon, TriggerLexicon, load_trigger_lexicon
+from flashpoint.model import Document, Span, Trigger
+from flashpoint.pipeline import Stage
+
+__all__ = [
+    "Classification",
+    "TriggerLexicon",
+    "TriggerStage",
+    "classify_text",
+    "decide",
+    "explain_text",
+    "find_triggers",
+    "load_trigger_lexicon",
+    "score_triggers",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The sub-type decided for a snippet, the trigger that carries it, and why."""
+
+    event_type: str
+    sub_event_type: str
+    trigger: Trigger
+    score: float
+    scores: dict[str, float] = field(default_factory=dict)
+    rule: str | None = None
+    """Name of the typology rule that changed the decision, if any."""
+
+
+def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offset: int = 0) -> list[Trigger]:
+    """Every trigger in `text`, with its span (shifted by `offset`), sub-type and weight.
+
+    Generic triggers take their sub-type from the cue classes present in `text`, so pass
+    one sentence (or one snippet) at a time.
+
+    Raises:
+        ConfigError: no lexicon for `lang`.
+
+    Example:
+        >>> [t.text for t in find_triggers("Rebels clashed with troops.", lexicon=lexicon)]
+        ['clashed']
+    """
+    language = lexicon.language(lang)
+    cues = language.cues_in(text)
+    typology = lexicon.typology
+    triggers = []
+    for match in language.trigger_regex.finditer(text):
+        entry = language.entries[int(str(match.lastgroup)[1:])]
+        sub_type = entry.resolved(cues)
+        span = Span(match.start() + offset, match.end() + offset)
+        triggers.append(Trigger(typology.event_type_of(sub_type), sub_type, span, match.group(), entry.weight))
+    return triggers
+
+
+def score_triggers(triggers: list[Trigger]) -> dict[str, float]:
+    """Summed weight per sub-type; a repeated trigger word counts once (repetition is style, not evidence)."""
+    seen: set[tuple[str, str]] = set()
+    scores: dict[str, float] = {}
+    for trigger in triggers:
+        key = (trigger.sub_event_type, trigger.text.lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        scores[trigger.sub_event_type] = scores.get(trigger.sub_event_type, 0.0) + trigger.score
+    return scores
+
+
+def decide(triggers: list[Trigger], *, text: str, lang: str = "en", lexicon: TriggerLexicon) -> Classification | None:
+    """Decide the sub-type of `text` from its `triggers`; None when no conflict event is signalled.
+
+    The best-scoring sub-type wins; ties go to the earlier sub-type in codebook order.
+    Negative cues in `text` lower the winning score before the language threshold is
+    applied, then the typology's rules may move the decision.
+    """
+    language = lexicon.language(lang)
+    scores = score_triggers(triggers)
+    if not scores:
+        return None
+    order = {sub: index for index, (_, sub) in enumerate(lexicon.typology.sub_types)}
+    best = min(scores, key=lambda sub: (-scores[sub], order[sub]))
+    if scores[best] - language.negative_score(text) < language.threshold:
+        return None
+    chosen, rule = _apply_rules(best, scores, text, language, lexicon)
+    return _classification(chosen, scores, triggers, best, rule, lexicon)
+
+
+def _apply_rules(
+    best: str, scores: dict[str, float], text: str, language: LanguageLexicon, lexicon: TriggerLexicon
+) -> tuple[str, str | None]:
+    """Apply the typology's disambiguation rules in order; return the sub-type and the rule used."""
+    cues = language.cues_in(text)
+    chosen, used = best, None
+    for rule in lexicon.typology.rules:
+        if chosen not in rule.from_:
+            continue
+        by_ratio = rule.min_ratio is not None and scores.get(rule.into, 0.0) >= rule.min_ratio * scores[chosen]
+        by_cue = rule.when_cue is not None and rule.when_cue in cues
+        if by_ratio or by_cue:
+            chosen, used = rule.into, rule.name
+    return chosen, used
+
+
+def _classification(
+    chosen: str, scores: dict[str, float], triggers: list[Trigger], best: str, rule: str | None, lexicon: TriggerLexicon
+) -> Classification:
+    """Pick the strongest trigger of the chosen sub-type (or of the pre-rule winner, relabelled)."""
+    own = [t for t in triggers if t.sub_event_type == chosen] or [t for t in triggers if t.sub_event_type == best]
+    top = max(own, key=lambda t: (t.score, -t.span.start))
+    event_type = lexicon.typology.event_type_of(chosen)
+    trigger = Trigger(event_type, chosen, top.span, top.text, top.score)
+    return Classification(event_type, chosen, trigger, scores.get(chosen, scores[best]), scores, rule)
+
+
+def explain_text(text: str, *, lang: str = "en", lexicon: TriggerLexicon) -> Classification | None:
+    """Like `classify_text`, with the trigger, the per-sub-type scores and any rule applied."""
+    return decide(find_triggers(text, lang=lang, lexicon=lexicon), text=text, lang=lang, lexicon=lexicon)
+
+
+def classify_text(text: str, *, lang: str = "en", lexicon: TriggerLexicon) -> tuple[str, str] | None:
+    """Best `(event_type, sub_event_type)` for a snippet; None means no conflict event.
+
+    Example:
+        >>> classify_text("Police fired tear gas to disperse the protesters.", lexicon=lexicon)
+        ('Protests', 'Protest with intervention')
+    """
+    result = explain_text(text, lang=lang, lexicon=lexicon)
+    return None if result is None else (result.event_type, result.sub_event_type)
+
+
+class TriggerStage(Stage):
+    """Adds `doc.triggers`: every trigger of every sentence, in text order.
+
+    Reads `doc.sentences` and `doc.lang` (English when unset); resolves generic
+    triggers with the cues of their own sentence. Raises InputError for a document
+    in a language the lexicon does not cover.
+
+    Example:
+        >>> doc = TriggerStage(load_trigger_lexicon())(doc_with_sentences)
+        >>> doc.triggers[0].sub_event_type
+        'Armed clash'
+    """
+
+    name: ClassVar[str] = "triggers"
+    requires: ClassVar[tuple[str, ...]] = ("sentences",)
+    assigns: ClassVar[tuple[str, ...]] = ("triggers",)
+
+    def __init__(self, lexicon: TriggerLexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Document) -> Document:
+        lang = doc.lang or "en"
+        try:
+            self.lexicon.language(lang)
+        except ConfigError as exc:
+            raise InputError(exc.message, doc_id=doc.doc_id, path=doc.path, stage=self.name, field="lang") from exc
+        spans = [s.span for s in doc.sentences] or [Span(0, len(doc.text))]
+        found: list[Trigger] = []
+        for span in spans:
+            found.extend(find_triggers(span.text_of(doc.text), lang=lang, lexicon=self.lexicon, offset=span.start))
+        return doc.with_layers(triggers=tuple(found))

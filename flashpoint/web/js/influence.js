@@ -1,0 +1,48 @@
+// Areas of influence (who controls or operates where, per the reports) as a toggleable layer.
+// Points are drawn as circles whose size reflects how vague the place is; polygons as given.
+
+import { h } from "./dom.js";
+import { actorName, dateRange, placeName } from "./format.js";
+
+const L = window.L;
+// Circle radius in metres by ACLED geo_precision: a town, a district, a province.
+const RADIUS_BY_PRECISION = { 1: 8000, 2: 25000, 3: 70000 };
+const KIND_COLOURS = { control: "#7b3294", presence: "#c2a5cf", operations: "#008837" };
+
+function colour(kind) {
+  return KIND_COLOURS[kind] || "#5e3c99";
+}
+
+function popupContent(props) {
+  return h("div", { class: "fp-influence-popup", "data-testid": "influence-popup" },
+    h("strong", {}, actorName(props.actor)),
+    h("div", {}, `${props.kind || "influence"} · ${placeName(props.place)}`),
+    h("div", {}, dateRange(props.time)),
+    props.text ? h("q", {}, props.text) : null);
+}
+
+/** A GeoJSON layer (not yet on the map) for a FeatureCollection from /api/influences. */
+export function influenceLayer(collection) {
+  return L.geoJSON(collection, {
+    pane: "influence",
+    style: (feature) => ({
+      color: colour(feature.properties && feature.properties.kind),
+      weight: 1.5,
+      dashArray: "4 3",
+      fillOpacity: 0.15,
+      className: "fp-influence",
+    }),
+    pointToLayer: (feature, latlng) => {
+      const props = feature.properties || {};
+      const precision = props.place && props.place.geo_precision;
+      return L.circle(latlng, { radius: RADIUS_BY_PRECISION[precision] || 25000, pane: "influence" });
+    },
+    onEachFeature: (feature, layer) => {
+      layer.bindPopup(() => popupContent(feature.properties || {}));
+      layer.on("add", () => {
+        const el = layer.getElement && layer.getElement();
+        if (el) el.setAttribute("data-testid", "influence-area");
+      });
+    },
+  });
+}

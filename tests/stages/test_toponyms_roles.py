@@ -1,0 +1,36 @@
+"""Toponym candidates and their roles, without a model."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from flashpoint.model import Span
+from flashpoint.stages.toponyms import find_toponyms, load_place_cues
+
+CUES = load_place_cues()["en"]
+
+
+def roles(sentence: str, blocked: list[Span] | None = None) -> list[tuple[str, str]]:
+    found = find_toponyms(sentence, offset=0, cues=CUES, stop_words=frozenset(STOP_WORDS), entity_spans={}, blocked=blocked or [])
+    return [(t.text, t.role) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Fighting was reported in the villages of Koro, Bankass and Dinangourou, Mopti.",
+         [("Koro", "event"), ("Bankass", "event"), ("Dinangourou", "event"), ("Mopti", "container")]),
+        ("said a lecturer at the University of Niamey.", [("Niamey", "context")]),
+        ("Soldiers entered the Tillaberi region on Monday.", [("Tillaberi", "event")]),
+        ("Witnesses said the attack happened near Boni.", [("Boni", "event")]),
+        ("Heavy rain fell.", []),
+    ],
+)
+def test_toponyms_roles(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert roles(sentence) == expected
+
+
+def test_toponyms_blocked_spans_are_not_places() -> None:
+    sentence = "The attack near Boni was claimed by JNIM."
+    assert roles(sentence, blocked=[Span(16, 20)]) == []
