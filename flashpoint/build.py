@@ -2,13 +2,17 @@
 
 Order: language → linguistic → countries → actors → times → tolls → attribution
 → triggers → places → events. Places come after attribution so that a source's
-name ("according to X") and actor names are never read as toponyms.
+name ("according to X") and actor names are never read as toponyms. The trigger
+lexicon is loaded once and shared: the linguistic stage uses it as its cheap
+first pass (the statistical model only runs where a trigger is).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,78 +38,117 @@ def ensure_gazetteer(path: Path, *, quiet: bool = False) -> Path:
     return build_default_index(path)
 
 
-def make_stage(name: str, settings: Settings, *, lang: str | None, actors_extra: Sequence[Path]) -> Stage:
-    """Instantiate one named stage from settings."""
-    if name == "language":
-        from flashpoint.stages.language import LanguageStage
+@dataclass
+class Resources:
+    """Knowledge shared by several stages, loaded once per pipeline."""
 
-        return LanguageStage()
-    if name == "linguistic":
-        from flashpoint.stages.linguistic import LinguisticStage
+    settings: Settings
+    actors_extra: Sequence[Path] = ()
 
-        return LinguisticStage({"en": settings.get("english_model"), "fr": settings.get("french_model")})
-    if name == "countries":
-        from flashpoint.stages.countries import CountriesStage
+    @cached_property
+    def lexicon(self) -> Any:
+        from flashpoint.kb.trigger_lexicon import load_trigger_lexicon
 
-        return CountriesStage()
-    if name == "actors":
+        return load_trigger_lexicon()
+
+    @cached_property
+    def actor_kb(self) -> Any:
         from flashpoint.kb.actors import ActorKB
-        from flashpoint.stages.actors import ActorStage
 
-        return ActorStage(ActorKB.load(extra_paths=_user_actor_files(settings, actors_extra)))
-    return _make_text_stage(name, settings)
+        folder = self.settings.home / "actors"
+        user = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        return ActorKB.load(extra_paths=[*user, *self.actors_extra])
 
+    def trigger_selector(self) -> Callable[[str, str], bool]:
+        """Does a sentence hold a trigger? (the fast path's first pass)"""
+        lexicon = self.lexicon
 
-def _make_text_stage(name: str, settings: Settings) -> Stage:
-    if name == "times":
-        from flashpoint.stages.times import TimeStage
+        def select(text: str, lang: str) -> bool:
+            language = lexicon.by_lang.get(lang) or lexicon.by_lang["en"]
+            return next(iter(language.trigger_matcher.finditer(text)), None) is not None
 
-        return TimeStage()
-    if name == "tolls":
-        from flashpoint.stages.tolls import TollStage
-
-        return TollStage()
-    if name == "attribution":
-        from flashpoint.stages.attribution import AttributionStage
-
-        return AttributionStage()
-    if name == "triggers":
-        from flashpoint.stages.triggers import TriggerLexicon, TriggerStage
-
-        return TriggerStage(TriggerLexicon.load())
-    if name == "places":
-        from flashpoint.stages.places import PlacesStage
-
-        return PlacesStage(ensure_gazetteer(settings.gazetteer_path))
-    if name == "events":
-        from flashpoint.stages.events import EventStage
-
-        return EventStage()
-    raise ConfigError(f"unknown stage {name!r}; stages are: {', '.join(STAGE_ORDER)}", stage=name)
+        return select
 
 
-def _user_actor_files(settings: Settings, extra: Sequence[Path]) -> list[Path]:
-    folder = settings.home / "actors"
-    found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    return [*found, *extra]
+def _language(res: Resources) -> Stage:
+    from flashpoint.stages.language import LanguageStage
+
+    return LanguageStage()
+
+
+def _linguistic(res: Resources) -> Stage:
+    from flashpoint.stages.linguistic import LinguisticStage
+
+    models = {"en": res.settings.get("english_model"), "fr": res.settings.get("french_model")}
+    return LinguisticStage(models, select=res.trigger_selector())
+
+
+def _countries(res: Resources) -> Stage:
+    from flashpoint.stages.countries import CountriesStage
+
+    return CountriesStage()
+
+
+def _actors(res: Resources) -> Stage:
+    from flashpoint.stages.actors import ActorStage
+
+    return ActorStage(res.actor_kb)
+
+
+def _times(res: Resources) -> Stage:
+    from flashpoint.stages.times import TimeStage
+
+    return TimeStage()
+
+
+def _tolls(res: Resources) -> Stage:
+    from flashpoint.stages.tolls import TollStage
+
+    return TollStage()
+
+
+def _attribution(res: Resources) -> Stage:
+    from flashpoint.stages.attribution import AttributionStage
+
+    return AttributionStage()
+
+
+def _triggers(res: Resources) -> Stage:
+    from flashpoint.stages.triggers import TriggerStage
+
+    return TriggerStage(res.lexicon)
+
+
+def _places(res: Resources) -> Stage:
+    from flashpoint.stages.places import PlacesStage
+
+    return PlacesStage(ensure_gazetteer(res.settings.gazetteer_path))
+
+
+def _events(res: Resources) -> Stage:
+    from flashpoint.stages.events import EventStage
+
+    return EventStage()
+
+
+FACTORIES: dict[str, Callable[[Resources], Stage]] = {
+    "language": _language, "linguistic": _linguistic, "countries": _countries, "actors": _actors,
+    "times": _times, "tolls": _tolls, "attribution": _attribution, "triggers": _triggers,
+    "places": _places, "events": _events,
+}
 
 
 def build_pipeline(
     settings: Settings | None = None,
     *,
-    lang: str | None = None,
     disable: Sequence[str] = (),
     actors_extra: Sequence[Path] = (),
     **overrides: Any,
 ) -> Pipeline:
-    """The default pipeline. `lang` forces a language; `disable` drops named stages."""
+    """The default pipeline; `disable` drops named stages (a document's preset `lang` is kept)."""
     settings = settings or load_settings(**overrides)
     unknown = [name for name in disable if name not in STAGE_ORDER]
     if unknown:
         raise ConfigError(f"cannot disable unknown stage {unknown[0]!r}; stages are: {', '.join(STAGE_ORDER)}")
-    stages = [make_stage(n, settings, lang=lang, actors_extra=actors_extra) for n in STAGE_ORDER if n not in disable]
-    if lang is not None:
-        from flashpoint.stages.language import ForcedLanguageStage
-
-        stages[0] = ForcedLanguageStage(lang)
-    return Pipeline(stages)
+    resources = Resources(settings, actors_extra)
+    return Pipeline([FACTORIES[name](resources) for name in STAGE_ORDER if name not in disable])

@@ -16,10 +16,12 @@ from flashpoint.model import Document, Failure
 from flashpoint.pipeline import Pipeline
 
 
-def to_document(raw: RawDocument, *, published: dt.date | None) -> Document:
-    """The pipeline's document; an explicit `published` wins over the source's date."""
+def to_document(raw: RawDocument, *, published: dt.date | None, lang: str | None = None) -> Document:
+    """The pipeline's document; an explicit `published` or `lang` wins over the source's."""
     doc = raw.to_document()
-    return replace(doc, published=published) if published is not None else doc
+    if published is not None:
+        doc = replace(doc, published=published)
+    return replace(doc, lang=lang) if lang is not None else doc
 
 
 def extract_documents(
@@ -27,6 +29,7 @@ def extract_documents(
     target: str | Path,
     *,
     published: dt.date | None = None,
+    lang: str | None = None,
     max_chars: int = 2_000_000,
     allow_private: bool = False,
 ) -> Iterator[Document | Failure]:
@@ -35,4 +38,4 @@ def extract_documents(
         if isinstance(item, Failure):
             yield item
         else:
-            yield nlp.run_one_safe(to_document(item, published=published))
+            yield nlp.run_one_safe(to_document(item, published=published, lang=lang))

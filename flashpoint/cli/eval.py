@@ -60,9 +60,9 @@ def run_toponym_eval(path: Path, index: Path | None, *, as_json: bool) -> None:
 def run_case_eval(path: Path, *, as_json: bool) -> None:
     """Sub-type classification on the CASE 2021 task 2 set."""
     from flashpoint.evaluate.case import evaluate_case, format_case_report
-    from flashpoint.stages.triggers import TriggerLexicon
+    from flashpoint.kb.trigger_lexicon import load_trigger_lexicon
 
-    report = evaluate_case(path, lexicon=TriggerLexicon.load())
+    report = evaluate_case(path, lexicon=load_trigger_lexicon())
     typer.echo(json.dumps(report) if as_json else format_case_report(report))
 
 

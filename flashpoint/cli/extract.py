@@ -34,10 +34,10 @@ def run_extract(
 
     if fmt not in EXTRACT_FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(EXTRACT_FORMATS)}")
-    nlp = flashpoint.load(lang=None if lang == "auto" else lang)
+    nlp = flashpoint.load()
     documents: list[Document] = []
     failures: list[Failure] = []
-    for item in extract_documents(nlp, target, published=published_date(published)):
+    for item in extract_documents(nlp, target, published=published_date(published), lang=None if lang == "auto" else lang):
         (failures if isinstance(item, Failure) else documents).append(item)  # type: ignore[arg-type]
     events = [event_json(e) for doc in documents for e in doc.events]
     influences = [influence_json(i) for doc in documents for i in doc.influences]

@@ -17,6 +17,12 @@ from flashpoint.errors import FlashpointError
 COMMAND_MODULES: tuple[str, ...] = (
     "extract",
     "eval",
+    "actors",
+    "ingest",
+    "export",
+    "serve",
+    "db",
+    "classify",
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

@@ -24,6 +24,7 @@ from anyascii import anyascii
 _ARABIC_ARTICLE = re.compile(r"(?<![\u0600-\u06FF])\u0627\u0644(?=[\u0600-\u06FF]{2})")
 _ARABIC_CHARS = re.compile(r"[\u0600-\u06FF]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORDS = re.compile(r"[a-z0-9]+")
 # Scripts the reports we read spell places in: Latin (English, French) and Arabic.
 # Names in other scripts only add transliteration noise to the keys.
 _FOREIGN_SCRIPT = re.compile(r"[^\u0000-\u024F\u1E00-\u1EFF\u0600-\u06FF\u0750-\u077F\u2000-\u206F\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -36,6 +37,8 @@ _SUN_LETTER_ARTICLES = frozenset({"ad", "ar", "as", "at", "az", "ash", "ech", "e
 
 
 def _transliterate(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKC", text)
     if _ARABIC_CHARS.search(text):
         # Hamza and ain come out as apostrophes inside a word: not word breaks.
@@ -55,12 +58,14 @@ def _drop_articles(words: list[str], joined_by_hyphen: set[int]) -> list[str]:
     return kept or words
 
 
+_TOKENS = re.compile(r"[a-z0-9]+|[-'`]")
+
+
 def _split_words(ascii_text: str) -> tuple[list[str], set[int]]:
     """Words of the text, and the positions of words followed by a hyphen or apostrophe."""
     words: list[str] = []
     glued: set[int] = set()
-    for match in re.finditer(r"[a-z0-9]+|[-'`]", ascii_text):
-        token = match.group()
+    for token in _TOKENS.findall(ascii_text):
         if token in "-'`":
             if words:
                 glued.add(len(words) - 1)
@@ -75,10 +80,11 @@ def normalise_name(text: str) -> str:
     Reads any Unicode string; returns "" for a string with no letters or digits.
     """
     ascii_text = _transliterate(text).replace("\u2019", "'")
-    words, glued = _split_words(ascii_text)
-    if not words:
-        return ""
-    return " ".join(_drop_articles(words, glued))
+    words = _WORDS.findall(ascii_text)
+    if len(words) > 1 and not ARTICLES.isdisjoint(words[:-1]):
+        words, glued = _split_words(ascii_text)
+        words = _drop_articles(words, glued)
+    return " ".join(words)
 
 
 def is_readable_script(name: str) -> bool:

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from flashpoint.gazetteer.keys import NameKeys, name_keys
+from flashpoint.gazetteer.keys import NameKeys, keys_of_norm
+from flashpoint.gazetteer.normalise import normalise_name
 from flashpoint.gazetteer.schema import PLACE_COLUMNS
 
 BATCH_ROWS = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceRow:
+class PlaceRow(NamedTuple):
     """One feature as stored in `places` (GeoNames columns we keep)."""
 
     id: int
@@ -37,10 +37,16 @@ class PlaceRow:
     modified: str
 
 
+# Alternate names repeat a lot across places and imports, and many differ only by case
+# or accents: normalise each string once, and compute keys once per normalised form.
 @lru_cache(maxsize=200_000)
-def _cached_keys(name: str) -> NameKeys:
-    # Alternate names repeat a lot across places (and across imports): compute once.
-    return name_keys(name)
+def _cached_norm(name: str) -> str:
+    return normalise_name(name)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_keys(norm: str) -> NameKeys:
+    return keys_of_norm(norm)
 
 
 _MERGE_PLACES = f"""
@@ -92,7 +98,7 @@ class IndexWriter:
 
     def add_place(self, place: PlaceRow, names: Iterable[str] = ()) -> None:
         """Stage a place and its names (its own name is always indexed)."""
-        self._places.append(astuple(place))
+        self._places.append(tuple(place))
         if place.lat is None:
             self.needs_centroids = True
         self.add_names(place.id, (place.name, *names))
@@ -101,11 +107,12 @@ class IndexWriter:
         """Stage alternate names of a place (the place may arrive in another file)."""
         seen: set[str] = set()
         for name in names:
-            keys = _cached_keys(name)
-            if not keys.norm or keys.norm in seen:
+            norm = _cached_norm(name)
+            if not norm or norm in seen:
                 continue
-            seen.add(keys.norm)
-            self._keys.extend((key, place_id, keys.norm) for key in keys.prefixed())
+            seen.add(norm)
+            for key in _cached_keys(norm).prefixed():
+                self._keys.append((key, place_id, norm))
         if len(self._keys) >= BATCH_ROWS * 3 or len(self._places) >= BATCH_ROWS:
             self.flush()
 

@@ -44,6 +44,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Invisible characters that split words ("Mé\u00adnaka", "clashes\u200b") or reorder display
+# (bidi overrides); zero-width joiners are kept because Persian, Indic scripts and emoji need them.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
+)
 # Real text has almost no control characters; binary decoded as Latin-1 has many.
 _MAX_CONTROL_RATIO = 0.02
 _SAMPLE_CHARS = 200_000
@@ -69,6 +74,16 @@ def decode_bytes(data: bytes, *, path: str | None = None, encoding: str | None =
         text = text[1:]
     check_text(text, path=path)
     return text
+
+
+def strip_invisible(text: str) -> str:
+    """Remove soft hyphens, zero-width spaces, BOMs and bidi controls, which hide inside names.
+
+    Example:
+        >>> strip_invisible("Mé\u00adnaka\u200b")
+        'Ménaka'
+    """
+    return text.translate(_INVISIBLE)
 
 
 def check_text(text: str, *, path: str | None = None) -> None:

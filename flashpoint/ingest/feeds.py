@@ -18,11 +18,9 @@ from typing import Any
 import feedparser
 
 from flashpoint.errors import InputError
-from flashpoint.ingest.decode import check_text
 from flashpoint.ingest.fetch import fetch_url
 from flashpoint.ingest.html import fragment_to_text
-from flashpoint.ingest.raw import RawDocument
-from flashpoint.ingest.records import check_length, guarded, ingest_failure
+from flashpoint.ingest.raw import RawDocument, finalise, guarded, ingest_failure
 from flashpoint.model import Failure
 
 # A feed archive can be far larger than one report; it is parsed whole, so cap it.
@@ -33,8 +31,10 @@ _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 
 def looks_like_feed(body: bytes, content_type: str = "") -> bool:
     """True when a response or file is an RSS/Atom feed (by media type, else by its root element)."""
-    head = body[:2048].lower()
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"<html" in head:
+        return False
+    if content_type not in _FEED_TYPES and not head.startswith(b"<"):
         return False
     return content_type in _FEED_TYPES or any(root in head for root in _FEED_ROOTS)
 
@@ -69,7 +69,6 @@ def _entry_document(
         if link is None:
             raise InputError("feed entry has no text and no link", path=where)
         text = fetch_url(link, allow_private=allow_private).text
-    check_text(text, path=link or where)
     doc = RawDocument(
         text=text,
         path=where,
@@ -79,7 +78,7 @@ def _entry_document(
         title=_text_or_none(entry.get("title")),
         doc_id=None,
     )
-    return check_length(doc, max_chars=max_chars, where=link or where)
+    return finalise(doc, max_chars=max_chars, where=link or where)
 
 
 def _entry_html(entry: Mapping[str, Any]) -> str:

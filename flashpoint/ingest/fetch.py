@@ -25,7 +25,7 @@ import httpx
 from flashpoint import __version__
 from flashpoint.errors import InputError
 from flashpoint.ingest.address_policy import AddressPolicy
-from flashpoint.ingest.decode import decode_bytes
+from flashpoint.ingest.decode import check_text, decode_bytes, strip_invisible
 from flashpoint.ingest.html import html_to_text
 from flashpoint.ingest.raw import RawDocument
 
@@ -202,6 +202,8 @@ def page_to_document(page: FetchedPage, *, requested_url: str) -> RawDocument:
     title = None
     if kind in _HTML_TYPES or (not kind and text.lstrip()[:1] == "<"):
         text, title = html_to_text(text, path=requested_url)
+    text = strip_invisible(text)
+    check_text(text, path=requested_url)
     return RawDocument(
         text=text,
         path=None,

@@ -15,43 +15,18 @@ import datetime as dt
 import io
 import json
 from functools import partial
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from flashpoint.errors import FlashpointError, InputError
-from flashpoint.ingest.decode import check_text
+from flashpoint.errors import InputError
 from flashpoint.ingest.fetch import fetch_url
-from flashpoint.ingest.raw import RawDocument
+from flashpoint.ingest.raw import RawDocument, finalise, guarded, ingest_failure
 from flashpoint.model import Failure
 
 # A row may hold one document: allow up to 4 bytes per character of the text limit.
 _BYTES_PER_CHAR = 4
 _TEXT_FIELDS = ("text", "url")
-
-
-def ingest_failure(where: str, exc: Exception) -> Failure:
-    """The `Failure` of one unreadable item; Flashpoint errors keep their own message."""
-    if isinstance(exc, FlashpointError):
-        return Failure(doc_id=None, stage="ingest", error=exc.message, path=exc.path or where)
-    return Failure(doc_id=None, stage="ingest", error=f"{type(exc).__name__}: {exc}", path=where)
-
-
-def guarded(where: str, read: Callable[[], RawDocument]) -> RawDocument | Failure:
-    """Run one item's reader; any error becomes a `Failure` so the batch goes on."""
-    try:
-        return read()
-    except Exception as exc:  # one bad item must never end the batch
-        return ingest_failure(where, exc)
-
-
-def check_length(doc: RawDocument, *, max_chars: int, where: str) -> RawDocument:
-    """Refuse a document longer than `max_chars` (the `max_doc_chars` setting)."""
-    if len(doc.text) > max_chars:
-        raise InputError(
-            f"document has {len(doc.text):,} characters, over the limit of {max_chars:,} (max_doc_chars)", path=where
-        )
-    return doc
 
 
 def parse_date(value: object, *, where: str) -> dt.date | None:
@@ -86,7 +61,6 @@ def row_to_document(
         if url is None:
             raise InputError("row has no text and no url", path=where, field="text")
         text = fetch_url(url, allow_private=allow_private).text
-    check_text(text or "", path=where)
     doc = RawDocument(
         text=text or "",
         path=where,
@@ -96,7 +70,7 @@ def row_to_document(
         title=_optional_str(row, "title"),
         doc_id=_optional_str(row, "id", "doc_id"),
     )
-    return check_length(doc, max_chars=max_chars, where=where)
+    return finalise(doc, max_chars=max_chars, where=where)
 
 
 def _capped_lines(stream: BinaryIO, cap: int) -> Iterator[bytes | None]:

@@ -23,8 +23,8 @@ from flashpoint.ingest.decode import decode_bytes
 from flashpoint.ingest.feeds import MAX_FEED_BYTES, iter_feed, looks_like_feed
 from flashpoint.ingest.fetch import FetchedPage, fetch_page, fetch_url, page_to_document
 from flashpoint.ingest.html import html_to_text
-from flashpoint.ingest.raw import RawDocument
-from flashpoint.ingest.records import check_length, guarded, ingest_failure, iter_csv, iter_jsonl
+from flashpoint.ingest.raw import RawDocument, finalise, guarded, ingest_failure
+from flashpoint.ingest.records import iter_csv, iter_jsonl
 from flashpoint.model import Failure
 
 __all__ = ["RawDocument", "iter_documents", "read_path"]
@@ -54,7 +54,7 @@ def _bytes_to_document(data: bytes, *, where: str, is_html: bool, max_chars: int
     if is_html:
         text, title = html_to_text(text, path=where)
     doc = RawDocument(text=text, path=where, url=None, published=None, source=None, title=title, doc_id=None)
-    return check_length(doc, max_chars=max_chars, where=where)
+    return finalise(doc, max_chars=max_chars, where=where)
 
 
 def read_path(path: Path, *, max_chars: int) -> RawDocument:
@@ -110,11 +110,11 @@ def _iter_url(url: str, *, max_chars: int, allow_private: bool) -> Iterator[RawD
 
 
 def _page_document(page: FetchedPage, *, url: str, max_chars: int) -> RawDocument:
-    return check_length(page_to_document(page, requested_url=url), max_chars=max_chars, where=url)
+    return finalise(page_to_document(page, requested_url=url), max_chars=max_chars, where=url)
 
 
 def _url_document(url: str, *, max_chars: int, allow_private: bool) -> RawDocument:
-    return check_length(fetch_url(url, allow_private=allow_private), max_chars=max_chars, where=url)
+    return finalise(fetch_url(url, allow_private=allow_private), max_chars=max_chars, where=url)
 
 
 def _iter_url_list(path: Path, *, max_chars: int, allow_private: bool) -> Iterator[RawDocument | Failure]:

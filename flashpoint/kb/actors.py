@@ -61,6 +61,7 @@ class ActorKB:
         self._fuzzy: dict[str, list[SurfaceForm]] = {}
         for form in build_forms(data):
             self._add_form(form)
+        self._fuzzy_keys = list(self._fuzzy)
         self._regions: TokenTrie[str] = TokenTrie()
         self._region_keys: dict[str, frozenset[str]] = {}
         for actor in self._actors.values():
@@ -168,7 +169,7 @@ class ActorKB:
 
     def rank_forms(self, forms: Sequence[SurfaceForm], ctx: ResolveContext, *, base: float = 1.0) -> Resolution:
         """Choose among the actors that alias/descriptor forms may name."""
-        named = [(form, self._actors[form.actor_id]) for form in forms if form.actor_id in self._actors]
+        named = [(form, actor) for form in forms if (actor := self._actors.get(form.actor_id or "")) is not None]
         scored = [
             (actor, *score_candidate(actor, form, ctx, base=base, region_keys=self._region_keys[actor.id]))
             for form, actor in named
@@ -181,6 +182,10 @@ class ActorKB:
     ) -> Resolution:
         """Resolve a name or phrase to an actor in a context (countries, date, region names)."""
         ctx = ResolveContext(tuple(countries), date, frozenset(self.region_key(region) for region in regions))
+        named = self.by_acled_name(text)
+        # As written only: "Platform" is the coalition, "platform" a common word.
+        if named is not None and any(text.strip().startswith(dated.name) for dated in named.acled_names):
+            return Resolution(named, 1.0, (f"{named.id}: ACLED name {text.strip()!r}",), ((named.id, 1.0),), "alias")
         tokens = tokenize(text)
         forms = self._exact_forms(tokens)
         if forms:
@@ -224,7 +229,7 @@ class ActorKB:
         query = " ".join(name_keys(text))
         if len(query) < FUZZY_MIN_CHARS:
             return Resolution(None, 0.0, (f"no known name matches {text!r}",), (), "unresolved")
-        hits = process.extract(query, list(self._fuzzy), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        hits = process.extract(query, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
         if not hits:
             return Resolution(None, 0.0, (f"no known name matches {text!r}",), (), "unresolved")
         best = max(score for _, score, _ in hits)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A token is a run of letters or digits in any script.
 TOKEN_RE = re.compile(r"[^\W_]+")
@@ -80,8 +81,9 @@ def skeleton(folded: str) -> str:
     return key or folded
 
 
+@lru_cache(maxsize=200_000)
 def token_key(raw: str) -> str:
-    """The match key of one word."""
+    """The match key of one word (memoised: a pure function of the word, words repeat across texts)."""
     return skeleton(fold(raw))
 
 

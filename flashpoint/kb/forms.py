@@ -15,6 +15,8 @@ from flashpoint.kb.loader import LoadedData
 from flashpoint.kb.records import Actor, SurfaceForm
 from flashpoint.kb.schema import AliasEntry, CountryEntry, GenericEntry
 
+_ROLE_ACTORS = frozenset({"civilians", "unidentified", "protesters", "rioters"})
+
 
 def _alias_form(actor: Actor, entry: AliasEntry, kind: str) -> SurfaceForm:
     sensitive = entry.case_sensitive if entry.case_sensitive is not None else is_acronym(entry.text)
@@ -37,9 +39,13 @@ def actor_forms(actor: Actor) -> Iterator[SurfaceForm]:
         yield _alias_form(actor, entry, "alias")
     for entry in actor.descriptors:
         yield _alias_form(actor, entry, "descriptor")
-    for name in actor.acled_names:
-        # An ACLED name found verbatim in a text is as good as an alias.
-        yield SurfaceForm(text=name.name, kind="alias", actor_id=actor.id, words=raw_words(name.name))
+    if actor.generic_role not in _ROLE_ACTORS:
+        # An ACLED name found verbatim in a text is as good as an alias; role actors'
+        # names ("Civilians", "Protesters") are common words, left to the generic phrases.
+        for name in actor.acled_names:
+            yield SurfaceForm(
+                text=name.name, kind="alias", actor_id=actor.id, case_sensitive=True, words=raw_words(name.name)
+            )
 
 
 def _with_demonym(entry: GenericEntry, demonym: str) -> str:

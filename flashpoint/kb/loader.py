@@ -106,7 +106,7 @@ def _validate_entry(path: Path, section: str, index: int, item: object) -> BaseM
     except ValidationError as exc:
         first = exc.errors()[0]
         where = _field_name(item, tuple(first["loc"])) or section
-        message = f"{path.name}: {section} {name!r}: {where!r}: {first['msg']}"
+        message = f"{section} {name!r}: {where!r}: {first['msg']}"
         raise DataFileError(message, path=str(path), field=where, value=name) from exc
 
 
@@ -115,24 +115,24 @@ def read_actor_file(path: Path) -> ActorFile:
     content = read_data_file(path)
     if str(content["schema"]) != ACTOR_SCHEMA:
         raise DataFileError(
-            f"{path.name}: schema is {content['schema']!r}, expected {ACTOR_SCHEMA!r}", path=str(path), field="schema"
+            f"schema is {content['schema']!r}, expected {ACTOR_SCHEMA!r}", path=str(path), field="schema"
         )
     body = {key: value for key, value in content.items() if key not in {"schema", "version", "updated", "source", "licence"}}
     unknown = sorted(set(body) - {"rank", *_SECTIONS})
     if unknown:
         raise DataFileError(
-            f"{path.name}: unknown section {unknown[0]!r}; valid: rank, {', '.join(_SECTIONS)}", path=str(path), field=unknown[0]
+            f"unknown section {unknown[0]!r}; valid: rank, {', '.join(_SECTIONS)}", path=str(path), field=unknown[0]
         )
     sections: dict[str, Any] = {"rank": body.get("rank", 50)}
     for section in _SECTIONS:
         items = body.get(section) or []
         if not isinstance(items, list):
-            raise DataFileError(f"{path.name}: {section!r} must be a list", path=str(path), field=section)
+            raise DataFileError(f"{section!r} must be a list", path=str(path), field=section)
         sections[section] = [_validate_entry(path, section, index, item) for index, item in enumerate(items)]
     try:
         return ActorFile.model_validate(sections)
     except ValidationError as exc:
-        raise DataFileError(f"{path.name}: 'rank': {exc.errors()[0]['msg']}", path=str(path), field="rank") from exc
+        raise DataFileError(f"'rank': {exc.errors()[0]['msg']}", path=str(path), field="rank") from exc
 
 
 def _merge_entry(old: ActorEntry, new: ActorEntry) -> ActorEntry:
@@ -150,7 +150,7 @@ def _build_actor(entry: ActorEntry, path: Path, rank: int) -> Actor:
     missing = [name for name, value in (("acled_names", acled_names), ("inter", inter)) if not value]
     if missing:
         raise DataFileError(
-            f"{path.name}: actors {entry.id!r}: {missing[0]!r}: required for a new actor", path=str(path), field=missing[0]
+            f"actors {entry.id!r}: {missing[0]!r}: required for a new actor", path=str(path), field=missing[0]
         )
     return Actor(
         id=entry.id,
@@ -196,7 +196,7 @@ def _check_links(actors: dict[str, Actor]) -> None:
         for link in actor.links:
             if link.actor not in actors:
                 raise DataFileError(
-                    f"{Path(actor.source).name}: actors {actor.id!r}: 'links[{link.actor}]': unknown actor id",
+                    f"actors {actor.id!r}: 'links[{link.actor}]': unknown actor id",
                     path=actor.source,
                     field="links",
                     value=link.actor,

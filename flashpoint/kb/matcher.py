@@ -3,7 +3,8 @@
 Forms are stored in a trie keyed by token keys (see `aliases.py`), built once
 when the knowledge base loads. Matching walks the trie from each token and
 keeps the longest form that fits (case-sensitive forms must match as written),
-so the cost grows with the text, not with the number of aliases.
+so the cost grows with the text, not with the number of aliases. Where matches
+overlap, the one covering more tokens wins.
 """
 
 from __future__ import annotations
@@ -57,17 +58,20 @@ class TokenTrie(Generic[T]):
     def find_all(
         self, tokens: Sequence[Token], accept: Callable[[T, Sequence[Token]], bool] | None = None
     ) -> list[TrieMatch[T]]:
-        """Longest non-overlapping matches, left to right; `accept` filters values per match."""
-        matches: list[TrieMatch[T]] = []
-        index = 0
-        while index < len(tokens):
-            match = self._longest_at(tokens, index, accept)
-            if match is None:
-                index += 1
-                continue
-            matches.append(match)
-            index = match.last + 1
-        return matches
+        """Non-overlapping matches in text order, longer ones first where they overlap.
+
+        "the Group for Support of Islam and Muslims" keeps the name, not "the group".
+        """
+        candidates = [m for i in range(len(tokens)) if (m := self._longest_at(tokens, i, accept)) is not None]
+        candidates.sort(key=lambda m: (m.first - m.last, m.first))
+        taken: set[int] = set()
+        chosen: list[TrieMatch[T]] = []
+        for match in candidates:
+            positions = range(match.first, match.last + 1)
+            if taken.isdisjoint(positions):
+                taken.update(positions)
+                chosen.append(match)
+        return sorted(chosen, key=lambda m: m.first)
 
     def _longest_at(
         self, tokens: Sequence[Token], start: int, accept: Callable[[T, Sequence[Token]], bool] | None

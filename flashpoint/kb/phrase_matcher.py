@@ -1,4 +1,4 @@
-"""Match many word-initial regex patterns over a text quickly, leftmost and longest-first.
+"""Match many word-initial regex patterns over a text quickly, longest pattern first at each word.
 
 One big alternation tried at every character is slow in Python's `re` (hundreds of
 alternatives per position). Lexicon patterns always start a word, so we compute each
@@ -39,13 +39,15 @@ class PhraseMatch:
 class PhraseMatcher:
     """Case-insensitive matcher over `patterns` (regex strings, each anchored at a word start).
 
-    Patterns are tried in the given order at each word start, so list longer, more
-    specific patterns first. Matches never overlap; the search resumes after a match.
+    At each word start, patterns that must match more text are tried first (by their
+    minimum match width, then in the given order), so "air strike" wins over "air".
     """
 
     def __init__(self, patterns: Sequence[str]) -> None:
         groups: dict[str, list[int]] = {}
-        for index, pattern in enumerate(patterns):
+        order = sorted(range(len(patterns)), key=lambda i: (-min_width(patterns[i]), i))
+        for index in order:
+            pattern = patterns[index]
             for char in first_letters(pattern):
                 groups.setdefault(char, []).append(index)
         self.size = len(patterns)
@@ -55,20 +57,28 @@ class PhraseMatcher:
         }
 
     def finditer(self, text: str) -> Iterator[PhraseMatch]:
-        """Non-overlapping matches in text order."""
-        resume = 0
+        """The best match at each word start, in text order, minus matches inside an earlier one.
+
+        Matches may overlap ("gunmen killed" and "killed eleven villagers" both count), but a
+        match lying wholly inside an earlier match ("bomb" in "roadside bomb") is dropped.
+        """
+        covered_to = 0
         for word in _WORD_START.finditer(text):
-            if word.start() < resume:
-                continue
             regex = self._by_char.get(word.group().lower())
             match = regex.match(text, word.start()) if regex else None
-            if match and match.end() > match.start():
-                resume = match.end()
-                yield PhraseMatch(match.start(), match.end(), int(str(match.lastgroup)[1:]))
+            if match is None or match.end() <= max(covered_to, match.start()):
+                continue
+            covered_to = match.end()
+            yield PhraseMatch(match.start(), match.end(), int(str(match.lastgroup)[1:]))
 
     def search(self, text: str) -> bool:
         """True when any pattern matches somewhere in `text`."""
         return next(self.finditer(text), None) is not None
+
+
+def min_width(pattern: str) -> int:
+    """The fewest characters a match of `pattern` can span."""
+    return int(sre_parse.parse(pattern, re.IGNORECASE).getwidth()[0])
 
 
 def first_letters(pattern: str) -> frozenset[str]:

@@ -21,9 +21,9 @@ MIN_SCORE = 0.4  # below this the best candidate is not trusted
 MARGIN = 0.05  # the winner must beat the runner-up by this much
 SHARED_ALIAS_MISS = 0.35  # a shared name where the actor does not operate
 PLAIN_ALIAS_MISS = 0.6  # an actor's own name outside its known countries (still that actor)
-SHARED_ALIAS_NO_CONTEXT = 0.5  # a shared name in a document with no country context
+SHARED_ALIAS_NO_CONTEXT = 0.35  # a shared name with no country context is not enough on its own
 REGION_ONLY = 0.95  # no country fits, but a named region does
-REGION_MISS = 0.92  # regions are named, none of them the actor's
+REGION_MISS = 0.85  # regions are named, none of them the actor's
 ALIAS_OUT_OF_DATE = 0.85  # the alias was not in use on the date
 ACTOR_INACTIVE = 0.8  # the actor did not exist (under that id) on the date
 
@@ -59,7 +59,7 @@ def _place_factor(actor: Actor, form: SurfaceForm, ctx: ResolveContext, region_k
         return 1.0, "not tied to a country"
     if rank is not None:
         code = ctx.countries[rank]
-        factor = max(0.7, 1.0 - 0.08 * rank - 0.02 * actor.countries.index(code))
+        factor = max(0.7, 1.0 - 0.08 * rank - 0.03 * actor.countries.index(code))
         if ctx.regions and not region_hit:
             factor *= REGION_MISS
         return factor, f"operates in {code}" + (" and a named region" if region_hit else "")

@@ -28,12 +28,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from flashpoint.datafiles import data_path, read_data_file, validation_message
 from flashpoint.errors import ConfigError, DataFileError
+from flashpoint.kb.phrase_matcher import PatternError, PhraseMatcher
 from flashpoint.kb.typology import Typology, load_typology
 
 SHIPPED_LANGUAGES = ("en", "fr")
 # A `~` in a pattern: a gap of up to four words between two parts of a phrase.
 _GAP = r"\W+(?:[\w'’-]+\W+){0,4}?"
-# Word boundaries: a pattern must not start or end inside a word ("l'attaque" still matches).
+# A pattern must not end inside a word ("l'attaque" still matches); the matcher only tries word starts.
 _WORD_CHARS = r"\w"
 
 
@@ -84,21 +85,21 @@ class LanguageLexicon:
     lang: str
     threshold: float
     entries: tuple[TriggerEntry, ...]
-    trigger_regex: re.Pattern[str]
-    cue_regexes: tuple[tuple[str, re.Pattern[str]], ...]
-    negative_regex: re.Pattern[str] | None
+    trigger_matcher: PhraseMatcher
+    cue_matcher: PhraseMatcher
+    cue_classes: tuple[str, ...]
+    """The cue class of each pattern of `cue_matcher`."""
+    negative_matcher: PhraseMatcher
     negative_weights: tuple[float, ...]
 
     def cues_in(self, text: str) -> frozenset[str]:
         """The cue classes that occur in `text`."""
-        return frozenset(name for name, regex in self.cue_regexes if regex.search(text))
+        return frozenset(self.cue_classes[match.index] for match in self.cue_matcher.finditer(text))
 
     def negative_score(self, text: str) -> float:
         """Summed weight of the distinct negative cues in `text` (disaster, crime, ...)."""
-        if self.negative_regex is None:
-            return 0.0
-        hits = {m.lastgroup for m in self.negative_regex.finditer(text)}
-        return sum(self.negative_weights[int(name[1:])] for name in hits if name)
+        hits = {match.index for match in self.negative_matcher.finditer(text)}
+        return sum(self.negative_weights[index] for index in hits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,13 +170,15 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
     path = parts[-1][0]
     _check_cues(path, entries.values(), cues, typology)
     ordered = tuple(sorted(entries.values(), key=lambda e: (-len(e.pattern), e.pattern)))
+    cue_list = sorted(((name, p) for name, pats in cues.items() for p in pats), key=lambda item: -len(item[1]))
     return LanguageLexicon(
         lang=lang,
         threshold=parts[0][1].threshold,
         entries=ordered,
-        trigger_regex=_alternation(path, "triggers", [e.pattern for e in ordered]),
-        cue_regexes=tuple((name, _alternation(path, f"cues.{name}", pats, named=False)) for name, pats in cues.items()),
-        negative_regex=_alternation(path, "negative", list(negative)) if negative else None,
+        trigger_matcher=_matcher(path, "triggers", [e.pattern for e in ordered]),
+        cue_matcher=_matcher(path, "cues", [pattern for _, pattern in cue_list]),
+        cue_classes=tuple(name for name, _ in cue_list),
+        negative_matcher=_matcher(path, "negative", list(negative)),
         negative_weights=tuple(negative.values()),
     )
 
@@ -214,17 +217,40 @@ def expand_pattern(pattern: str) -> str:
     """Lexicon pattern -> regex: groups made non-capturing, `~` a word gap, spaces any whitespace."""
     regex = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
     regex = regex.replace(" ~ ", _GAP).replace("~", _GAP)
-    regex = regex.replace(" ", r"\s+")
-    return rf"(?<!{_WORD_CHARS}){regex}(?!{_WORD_CHARS})"
+    return rf"(?:{_spaces_to_whitespace(regex)})(?!{_WORD_CHARS})"
 
 
-def _alternation(path: Path, field: str, patterns: list[str], *, named: bool = True) -> re.Pattern[str]:
-    """One case-insensitive alternation; with `named`, pattern i is group `p<i>`."""
-    parts = []
-    for index, pattern in enumerate(patterns):
+def _spaces_to_whitespace(regex: str) -> str:
+    """Outside character classes, " " matches any whitespace run and " ?" optional whitespace."""
+    out: list[str] = []
+    in_class = escaped = False
+    index = 0
+    while index < len(regex):
+        char = regex[index]
+        if char == " " and not in_class:
+            optional = regex[index + 1 : index + 2] == "?"
+            out.append(r"\s*" if optional else r"\s+")
+            index += 2 if optional else 1
+            continue
+        if not escaped:
+            in_class = (in_class or char == "[") and not (in_class and char == "]")
+        escaped = char == "\\" and not escaped
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _matcher(path: Path, field: str, patterns: list[str]) -> PhraseMatcher:
+    """Compile lexicon patterns into one matcher; DataFileError names the bad pattern."""
+    expanded = []
+    for pattern in patterns:
         try:
-            re.compile(expand_pattern(pattern))
+            regex = expand_pattern(pattern)
+            re.compile(regex)
+            expanded.append(regex)
         except re.error as exc:
             raise DataFileError(f"{path.name}: {pattern!r}: {field!r}: bad pattern: {exc}", path=str(path), field=field) from exc
-        parts.append(f"(?P<p{index}>{expand_pattern(pattern)})" if named else expand_pattern(pattern))
-    return re.compile("|".join(parts), re.IGNORECASE)
+    try:
+        return PhraseMatcher(expanded)
+    except PatternError as exc:
+        raise DataFileError(f"{path.name}: {field!r}: {exc}", path=str(path), field=field) from exc

@@ -55,7 +55,11 @@ class Rule(BaseModel):
     from_: tuple[str, ...] = Field(alias="from", min_length=1)
     into: str
     min_ratio: float | None = Field(default=None, gt=0.0)
+    """`into` needs at least this share of the current winner's score."""
+    min_score: float | None = Field(default=None, gt=0.0)
+    """`into` needs at least this score of its own."""
     when_cue: str | None = None
+    """This cue class of the trigger lexicon must occur in the text."""
 
 
 class TypologyFile(BaseModel):
@@ -153,8 +157,8 @@ def _check_consistency(typology: Typology, path: Path) -> None:
         for target in (*rule.from_, rule.into):
             if target not in names:
                 raise _bad(path, rule.name, "from/into", target)
-        if rule.min_ratio is None and rule.when_cue is None:
-            raise _bad(path, rule.name, "min_ratio/when_cue", None)
+        if rule.min_ratio is None and rule.min_score is None and rule.when_cue is None:
+            raise _bad(path, rule.name, "min_ratio/min_score/when_cue", None)
 
 
 def _bad(path: Path, entry: str, field: str, value: object) -> DataFileError:

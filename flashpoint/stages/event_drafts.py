@@ -37,7 +37,7 @@ class SentenceView:
             times=[t for t in doc.times if inside(t.span)],
             tolls=[t for t in doc.tolls if inside(t.span)],
             claims=[c for c in doc.claims if span.start <= c.covers.start < span.end or c.covers.contains(span)],
-            triggers=sorted((t for t in doc.triggers if inside(t.span)), key=lambda t: t.span.start),
+            triggers=usable_triggers(doc, [t for t in doc.triggers if inside(t.span)]),
         )
 
     def local(self, span: Span) -> tuple[int, int]:
@@ -48,6 +48,22 @@ class SentenceView:
         """Sentence text between two document offsets."""
         base = self.sentence.span.start
         return self.text[max(0, start - base) : max(0, end - base)]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def usable_triggers(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers in text order, minus those inside a name or a date ("Liberation" in a
+    movement's name, "March" the month) and minus weaker overlapping duplicates."""
+    taken = [a.span for a in doc.actors] + [t.span for t in doc.times]
+    free = [t for t in triggers if not any(_overlaps(t.span, span) for span in taken)]
+    kept: list[Trigger] = []
+    for trigger in sorted(free, key=lambda t: -t.score):
+        if not any(_overlaps(trigger.span, other.span) for other in kept):
+            kept.append(trigger)
+    return sorted(kept, key=lambda t: t.span.start)
 
 
 @dataclass(frozen=True, slots=True)

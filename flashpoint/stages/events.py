@@ -214,11 +214,21 @@ def is_aggregate(text: str, time: TimeRange | None) -> bool:
 
 
 def fold_consequences(view: SentenceView, drafts: list[Draft], cues: EventCues) -> list[Draft]:
-    """A clash that "ended with" a territorial change is that change (codebook: final hold)."""
+    """A clash that "ended with" a territorial change is that change (codebook: final hold),
+    and a change won by fighting is not a non-violent transfer."""
     territorial = [d for d in drafts if d.sub_event_type in TERRITORY]
     if not territorial or contains_any(view.text, cues.consequence) is None:
         return drafts
+    if not any(d.sub_event_type == "Armed clash" for d in drafts):
+        return drafts
+    for draft in territorial:
+        draft.event_type, draft.sub_event_type = "Battles", capture_sub_type(draft.actor1)
     return [d for d in drafts if d.sub_event_type != "Armed clash"]
+
+
+def capture_sub_type(winner: ActorRef | None) -> str:
+    """State forces regain territory; anyone else overtakes it."""
+    return "Government regains territory" if winner is not None and winner.inter == 1 else "Non-state actor overtakes territory"
 
 
 def drafts_from_tolls(

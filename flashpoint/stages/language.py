@@ -102,7 +102,7 @@ class LanguageStage(Stage):
             raise ConfigError("LanguageStage needs at least one supported language", stage=self.name)
         for code in self.supported:
             _language(code)
-        others = tuple(code for code in RECOGNISED_LANGUAGES if code not in self.supported)
+        others = tuple(code for code in SUPPORTED_LANGUAGES + RECOGNISED_LANGUAGES if code not in self.supported)
         self._codes = self.supported + others
 
     def __call__(self, doc: Document) -> Document:

@@ -48,12 +48,12 @@ class TimeLexicon(_Lexicon):
     next_suffix: list[str]
     ago_suffix: list[str]
     ago_prefix: list[str]
-    range_open: list[str]
+    range_open: dict[str, list[str]]
     range_join: list[str]
     since: list[str]
     until: list[str]
-    list_intro: list[str]
     list_join: list[str]
+    articles: list[str]
     year_prefix: list[str]
 
     def model_post_init(self, __context: object) -> None:
@@ -117,6 +117,8 @@ class AttributionLexicon(_Lexicon):
     name_particles: list[str]
     role_starts: list[str]
     not_names: list[str]
+    filler: list[str]
+    relative_starts: list[str]
 
 
 L = TypeVar("L", bound=_Lexicon)
@@ -125,7 +127,8 @@ L = TypeVar("L", bound=_Lexicon)
 def check_language(lang: str) -> str:
     """Return `lang` when a lexicon exists for it; ConfigError lists the valid ones."""
     if lang not in LANGUAGES:
-        raise ConfigError(f"no lexicon for language {lang!r}; languages are: {', '.join(LANGUAGES)}", field="lang", value=lang)
+        message = f"no lexicon for language {lang!r}; languages are: {', '.join(LANGUAGES)}"
+        raise ConfigError(message, field="lang", value=lang)
     return lang
 
 

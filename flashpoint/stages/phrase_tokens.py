@@ -8,6 +8,7 @@ that "Février", "fevrier" and "février" match the same lexicon entry.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Token:
         return self.text[:1].isalpha()
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and straighten apostrophes, for matching only."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").lower())
@@ -75,6 +77,11 @@ class PhraseTable(Generic[V]):
         # Entries that only match a capitalised token ("May" the month, not "may" the verb).
         self._cased = {phrase_key(phrase) for phrase in cased}
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Folded words that can start an entry (to skip tokens that start none)."""
+        return frozenset(self._by_first)
+
     def match(self, tokens: Sequence[Token], i: int) -> tuple[V, int] | None:
         """The value and token count of the longest phrase starting at `tokens[i]`."""
         if i >= len(tokens):
@@ -87,11 +94,3 @@ class PhraseTable(Generic[V]):
                 continue
             return value, len(key)
         return None
-
-    def __contains__(self, norm: object) -> bool:
-        return any(len(key) == 1 and key[0] == norm for key, _ in self._by_first.get(str(norm), ()))
-
-
-def words_between(tokens: Sequence[Token], text: str, first: int, last: int, *, offset: int = 0) -> str:
-    """The document text from `tokens[first]` to `tokens[last]` inclusive."""
-    return text[tokens[first].start - offset : tokens[last].end - offset]

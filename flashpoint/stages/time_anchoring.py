@@ -166,8 +166,8 @@ def _ago(unit: str, count: int, ref: dt.date) -> Dates | None:
         day = ref - dt.timedelta(days=count)
         return day, day
     if unit in ("week", "weekend"):
-        start = ref - dt.timedelta(weeks=count)
-        return start - dt.timedelta(days=start.weekday()), start - dt.timedelta(days=start.weekday()) + dt.timedelta(days=6)
+        monday = ref - dt.timedelta(weeks=count, days=ref.weekday())
+        return monday, monday + dt.timedelta(days=6)
     if unit == "month":
         year, month = divmod(ref.year * 12 + ref.month - 1 - count, 12)
         return _month_dates(year, month + 1, None)

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from flashpoint.stages.phrase_lexicons import number_lexicon, time_lexicon
 from flashpoint.stages.phrase_patterns import DAY_RANGE, ISO_DATE, NUMERIC_DATE, ORDINAL_DAY, YEAR
@@ -61,19 +62,40 @@ class TimeGrammar:
         self.part_links = PhraseTable(dict.fromkeys(lex.part_links, True))
         self.relative_days = PhraseTable(lex.relative_days)
         self.units = PhraseTable(lex.units)
-        shifts = [(p, -1) for p in lex.last_prefix] + [(p, 0) for p in lex.this_prefix] + [(p, 1) for p in lex.next_prefix]
+        shifts = [(p, -1) for p in lex.last_prefix] + [(p, 0) for p in lex.this_prefix]
+        shifts += [(p, 1) for p in lex.next_prefix]
         self.shift_prefix = PhraseTable(shifts)
         self.shift_suffix = PhraseTable([(p, -1) for p in lex.last_suffix] + [(p, 1) for p in lex.next_suffix])
         self.ago_suffix = PhraseTable(dict.fromkeys(lex.ago_suffix, True))
         self.ago_prefix = PhraseTable(dict.fromkeys(lex.ago_prefix, True))
         self.small_numbers = PhraseTable({**numbers.units, **numbers.tens, **dict.fromkeys(numbers.articles, 1)})
         self.year_prefix = PhraseTable(dict.fromkeys(lex.year_prefix, True))
+        self.range_open = PhraseTable({opener: _words(joins) for opener, joins in lex.range_open.items()})
+        self.range_join = _words(lex.range_join)
+        self.list_join = _words(lex.list_join)
+        self.since = _words(lex.since)
+        self.until = _words(lex.until)
+        self.articles = _words(lex.articles)
+        tables: list[PhraseTable[Any]] = [
+            self.months, self.weekdays, self.parts, self.relative_days, self.units, self.shift_prefix,
+            self.ago_prefix, self.small_numbers, self.range_open, self.since, self.until,
+        ]
+        self.start_words = frozenset().union(*(table.first_words for table in tables))
+        """Words that can start an expression; other tokens (except digits) are skipped quickly."""
+
+    def may_start(self, token: Token) -> bool:
+        """True when an expression could start at this token."""
+        return token.norm in self.start_words or token.norm[:1].isdigit()
 
     def number_at(self, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         """A small count ("3", "three", "a") at `i`: (value, tokens used)."""
         if i < len(tokens) and tokens[i].norm.isdigit() and len(tokens[i].norm) <= 3:
             return int(tokens[i].norm), 1
         return self.small_numbers.match(tokens, i)
+
+
+def _words(phrases: list[str]) -> PhraseTable[bool]:
+    return PhraseTable(dict.fromkeys(phrases, True))
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,6 +109,15 @@ def day_number(token: Token) -> int | None:
     match = ORDINAL_DAY.fullmatch(token.norm)
     value = match.group(1) if match else token.norm if token.norm.isdigit() and len(token.norm) <= 2 else None
     return int(value) if value is not None and 1 <= int(value) <= 31 else None
+
+
+def _days_at(token: Token) -> tuple[int, int | None] | None:
+    """A day ("12", "12th") or a span of days ("3-5") of one month."""
+    span = DAY_RANGE.fullmatch(token.norm)
+    if span is not None and 1 <= int(span.group(1)) < int(span.group(2)) <= 31:
+        return int(span.group(1)), int(span.group(2))
+    day = day_number(token)
+    return (day, None) if day is not None else None
 
 
 def year_number(token: Token) -> int | None:
@@ -105,6 +136,12 @@ def possible_day(month: int, day: int, year: int | None) -> bool:
 def _skip(tokens: Sequence[Token], i: int, *norms: str) -> int:
     """Index after an optional token whose folded form is one of `norms`."""
     return i + 1 if i < len(tokens) and tokens[i].norm in norms else i
+
+
+def _abbreviation_end(tokens: Sequence[Token], last: int) -> int:
+    """Include the dot of "Oct. 12" or "Sept. 2022", never a sentence's full stop."""
+    dotted = last + 2 < len(tokens) and tokens[last + 1].norm == "." and tokens[last + 2].norm[:1].isdigit()
+    return last + 1 if dotted and tokens[last + 1].start == tokens[last].end else last
 
 
 def _with_year(grammar: TimeGrammar, tokens: Sequence[Token], atom: Atom) -> Atom:
@@ -130,29 +167,26 @@ def month_atom(grammar: TimeGrammar, tokens: Sequence[Token], i: int) -> Atom | 
     if found is None:
         return None
     month, size = found
-    last = _skip(tokens, i + size, ".") - 1 if size == 1 and len(tokens[i].norm) <= 4 else i + size - 1
-    day = day_number(tokens[last + 1]) if last + 1 < len(tokens) else None
-    if day is not None and not (last + 2 < len(tokens) and tokens[last + 2].norm in (":", "h")):
-        return _with_year(grammar, tokens, Atom(i, last + 1, "day", month=month, day=day))
+    last = _abbreviation_end(tokens, i + size - 1)
+    days = _days_at(tokens[last + 1]) if last + 1 < len(tokens) else None
+    if days is not None:
+        grain = "day" if days[1] is None else "days"
+        return _with_year(grammar, tokens, Atom(i, last + 1, grain, month=month, day=days[0], day_end=days[1]))
     atom = _with_year(grammar, tokens, Atom(i, last, "month", month=month))
     return atom if atom.year is not None else _with_suffix(grammar, tokens, atom)
 
 
 def day_month_atom(grammar: TimeGrammar, tokens: Sequence[Token], i: int) -> Atom | None:
     """ "12 March", "12th of March 2023", "1er mars", "3-5 March"."""
-    token = tokens[i]
-    span = DAY_RANGE.fullmatch(token.norm)
-    day = day_number(token)
-    day_end = None
-    if span is not None and 1 <= int(span.group(1)) < int(span.group(2)) <= 31:
-        day, day_end = int(span.group(1)), int(span.group(2))
-    if day is None:
+    days = _days_at(tokens[i])
+    if days is None:
         return None
+    day, day_end = days
     j = _skip(tokens, i + 1, "of")
     found = grammar.months.match(tokens, j)
     if found is None:
         return None
-    last = _skip(tokens, j + found[1], ".") - 1 if len(tokens[j].norm) <= 4 else j + found[1] - 1
+    last = _abbreviation_end(tokens, j + found[1] - 1)
     grain = "day" if day_end is None else "days"
     atom = Atom(i, last, grain, month=found[0], day=day, day_end=day_end)
     return _with_suffix(grammar, tokens, _with_year(grammar, tokens, atom))

@@ -42,12 +42,11 @@ class _Reader:
     text: str
     offset: int
     published: dt.date | None
-    range_open: PhraseTable[bool]
-    range_join: PhraseTable[bool]
-    tight_join: PhraseTable[bool]
-    list_join: PhraseTable[bool]
-    since: PhraseTable[bool]
-    until: PhraseTable[bool]
+
+    def after_article(self, i: int) -> int:
+        """`i`, or the index after an article there ("since the 12th", "depuis le 1er mars")."""
+        found = self.grammar.articles.match(self.tokens, i)
+        return i + found[1] if found else i
 
     def time_range(self, first: int, last: int, dates: Dates | None, kind: str, grain: str) -> TimeRange:
         """Build the record over tokens `first..last`; no dates means unanchored."""
@@ -74,6 +73,9 @@ def parse_time_expressions(
     found: list[TimeRange] = []
     i = 0
     while i < len(reader.tokens):
+        if not reader.grammar.may_start(reader.tokens[i]):
+            i += 1
+            continue
         step = _range_at(reader, i) or _bounded_at(reader, i) or _list_at(reader, i)
         if step is None:
             i += 1
@@ -84,22 +86,7 @@ def parse_time_expressions(
 
 
 def _reader(text: str, published: dt.date | None, lang: str, offset: int) -> _Reader:
-    grammar = time_grammar(lang)
-    lex = grammar.lex
-    tight = [word for word in lex.range_join if word not in lex.list_join]
-    return _Reader(
-        grammar,
-        tokenize(text, offset=offset),
-        text,
-        offset,
-        published,
-        PhraseTable(dict.fromkeys(lex.range_open, True)),
-        PhraseTable(dict.fromkeys(lex.range_join, True)),
-        PhraseTable(dict.fromkeys(tight, True)),
-        PhraseTable(dict.fromkeys(lex.list_join, True)),
-        PhraseTable(dict.fromkeys(lex.since, True)),
-        PhraseTable(dict.fromkeys(lex.until, True)),
-    )
+    return _Reader(time_grammar(lang), tokenize(text, offset=offset), text, offset, published)
 
 
 def _impossible(atom: Atom) -> bool:
@@ -112,15 +99,18 @@ def _impossible(atom: Atom) -> bool:
 
 
 def _coarser(first: Atom, second: Atom) -> str:
+    """The grain an unanchored range is known to: days within a month, else a multi-month span."""
+    if first.month != second.month or first.year != second.year:
+        return "year"
     grains = [GRAIN_ORDER.index(a.grain) if a.grain in GRAIN_ORDER else len(GRAIN_ORDER) - 1 for a in (first, second)]
-    return "year" if first.month != second.month or first.year != second.year else GRAIN_ORDER[max(grains)]
+    return "days" if max(grains) <= GRAIN_ORDER.index("days") else GRAIN_ORDER[max(grains)]
 
 
 def _range_at(reader: _Reader, i: int) -> tuple[list[TimeRange], int] | None:
     """ "between May and October", "from 3 to 5 March", "du 3 au 5 mars", "March to May"."""
-    opened = reader.range_open.match(reader.tokens, i)
-    j = i + opened[1] if opened else i
-    pair = _pair_at(reader, j, tight=opened is None)
+    opened = reader.grammar.range_open.match(reader.tokens, i)
+    j = reader.after_article(i + opened[1]) if opened else i
+    pair = _pair_at(reader, j, opened[0] if opened else None)
     if pair is None:
         return None
     first, second = pair
@@ -131,19 +121,19 @@ def _range_at(reader: _Reader, i: int) -> tuple[list[TimeRange], int] | None:
     return [reader.time_range(i, second.last, dates, kind, _coarser(first, second))], second.last + 1
 
 
-def _pair_at(reader: _Reader, j: int, *, tight: bool) -> tuple[Atom, Atom] | None:
-    """The two ends of a range starting at token `j`, or None."""
+def _pair_at(reader: _Reader, j: int, joins: PhraseTable[bool] | None) -> tuple[Atom, Atom] | None:
+    """The two ends of a range starting at token `j` (after an opener with its `joins`), or None."""
     tokens = reader.tokens
-    first = atom_at(reader.grammar, tokens, j, year_licensed=not tight)
+    first = atom_at(reader.grammar, tokens, j, year_licensed=joins is not None)
     bare_day = day_number(tokens[j]) if first is None and j < len(tokens) else None
     if first is None and bare_day is None:
         return None
     after_first = first.last + 1 if first else j + 1
-    join = (reader.tight_join if tight else reader.range_join).match(tokens, after_first)
+    join = (joins or reader.grammar.range_join).match(tokens, after_first)
     if join is None:
         return None
     licensed = first is not None and first.grain == "year"
-    second = atom_at(reader.grammar, tokens, after_first + join[1], year_licensed=licensed)
+    second = atom_at(reader.grammar, tokens, reader.after_article(after_first + join[1]), year_licensed=licensed)
     if second is None:
         return None
     if first is None:
@@ -172,11 +162,11 @@ def _range_dates(first: Atom, second: Atom, published: dt.date | None) -> Dates 
 
 def _bounded_at(reader: _Reader, i: int) -> tuple[list[TimeRange], int] | None:
     """ "since March" (start .. publication date) and "until October" (.. end of October)."""
-    for table, kind in ((reader.since, "since"), (reader.until, "until")):
+    for table, kind in ((reader.grammar.since, "since"), (reader.grammar.until, "until")):
         marker = table.match(reader.tokens, i)
         if marker is None:
             continue
-        atom = atom_at(reader.grammar, reader.tokens, i + marker[1], year_licensed=True)
+        atom = atom_at(reader.grammar, reader.tokens, reader.after_article(i + marker[1]), year_licensed=True)
         if atom is None:
             continue
         if _impossible(atom):
@@ -196,7 +186,9 @@ def _bounded(reader: _Reader, i: int, atom: Atom, kind: str) -> TimeRange:
     published = reader.published
     if published is None or published < dates[0]:
         time_precision, date_prec = grain_precision("year")
-        return dataclasses.replace(record, start=dates[0], time_precision=time_precision, date_prec=date_prec, kind=kind)
+        return dataclasses.replace(
+            record, start=dates[0], time_precision=time_precision, date_prec=date_prec, kind=kind
+        )
     time_precision, date_prec = precision(dates[0], published)
     return dataclasses.replace(
         record, start=dates[0], end=published, time_precision=time_precision, date_prec=date_prec, kind=kind
@@ -214,8 +206,6 @@ def _list_at(reader: _Reader, i: int) -> tuple[list[TimeRange], int] | None:
         if _impossible(atom):
             continue
         own = resolve(atom, anchor if atom is not atoms[-1] else reader.published, mode=NOT_AFTER)
-        if atom is not atoms[-1] and own is None and atom.year is None and atoms[-1].year is not None:
-            own = resolve(dataclasses.replace(atom, year=atoms[-1].year), None)
         kind = "point" if atom.is_calendar else "relative"
         records.append(reader.time_range(atom.first, atom.last, own, kind, atom.grain))
     return records, atoms[-1].last + 1
@@ -225,11 +215,11 @@ def _atom_list(reader: _Reader, i: int) -> list[Atom]:
     first = atom_at(reader.grammar, reader.tokens, i)
     atoms = [first] if first is not None else []
     while atoms:
-        join = reader.list_join.match(reader.tokens, atoms[-1].last + 1)
+        join = reader.grammar.list_join.match(reader.tokens, atoms[-1].last + 1)
         if join is None:
             break
         j = atoms[-1].last + 1 + join[1]
-        j += 1 if join[0] and reader.list_join.match(reader.tokens, j) else 0  # "May, and June"
+        j += 1 if join[0] and reader.grammar.list_join.match(reader.tokens, j) else 0  # "May, and June"
         following = atom_at(reader.grammar, reader.tokens, j, year_licensed=atoms[-1].grain == "year")
         if following is None or following.grain != atoms[-1].grain or following.is_calendar != atoms[-1].is_calendar:
             break

@@ -67,11 +67,11 @@ def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offse
     cues = language.cues_in(text)
     typology = lexicon.typology
     triggers = []
-    for match in language.trigger_regex.finditer(text):
-        entry = language.entries[int(str(match.lastgroup)[1:])]
+    for match in language.trigger_matcher.finditer(text):
+        entry = language.entries[match.index]
         sub_type = entry.resolved(cues)
-        span = Span(match.start() + offset, match.end() + offset)
-        triggers.append(Trigger(typology.event_type_of(sub_type), sub_type, span, match.group(), entry.weight))
+        span = Span(match.start + offset, match.end + offset)
+        triggers.append(Trigger(typology.event_type_of(sub_type), sub_type, span, text[match.start : match.end], entry.weight))
     return triggers
 
 
@@ -116,9 +116,14 @@ def _apply_rules(
     for rule in lexicon.typology.rules:
         if chosen not in rule.from_:
             continue
-        by_ratio = rule.min_ratio is not None and scores.get(rule.into, 0.0) >= rule.min_ratio * scores[chosen]
-        by_cue = rule.when_cue is not None and rule.when_cue in cues
-        if by_ratio or by_cue:
+        into = scores.get(rule.into, 0.0)
+        # Every condition the rule states must hold.
+        holds = (
+            (rule.min_ratio is None or into >= rule.min_ratio * scores.get(chosen, 0.0))
+            and (rule.min_score is None or into >= rule.min_score)
+            and (rule.when_cue is None or rule.when_cue in cues)
+        )
+        if holds:
             chosen, used = rule.into, rule.name
     return chosen, used
 

@@ -110,7 +110,7 @@ def _claims(members: Sequence[Member]) -> list[JsonDict]:
 def _sources(members: Sequence[Member]) -> list[JsonDict]:
     seen: dict[str, JsonDict] = {}
     for member in sorted(members, key=lambda m: (m.published or "", m.doc_id)):
-        seen.setdefault(member.doc_id, {"doc_id": member.doc_id, "title": member.title, "source": member.source})
+        seen.setdefault(member.doc_id, {"doc_id": member.doc_id, "title": member.title, "source": member.source, "published": member.published})
     return list(seen.values())
 
 

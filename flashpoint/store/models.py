@@ -38,13 +38,17 @@ class PointGeometry(TypeDecorator[str]):
     Values are EWKT strings (`SRID=4326;POINT(lon lat)`), which PostGIS parses on input.
     """
 
-    impl = Text
+    impl = Geometry
     cache_ok = True
 
+    def __init__(self) -> None:
+        # geoalchemy2's DDL hooks read these attributes; the GIST index is declared explicitly.
+        super().__init__(geometry_type="POINT", srid=4326, spatial_index=False)
+
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
-        if dialect.name == "postgresql":
+        if dialect is not None and dialect.name == "postgresql":
             return dialect.type_descriptor(Geometry(geometry_type="POINT", srid=4326, spatial_index=False))
-        return dialect.type_descriptor(Text())
+        return Text() if dialect is None else dialect.type_descriptor(Text())
 
 
 def point_ewkt(lat: float | None, lon: float | None) -> str | None:

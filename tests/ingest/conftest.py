@@ -151,3 +151,9 @@ def local_server() -> Iterator[LocalServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture()
+def article_page() -> str:
+    """The invented article page as HTML text."""
+    return article_html()

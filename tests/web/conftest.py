@@ -8,6 +8,7 @@ Chromium comes from Debian (`.ci/chromium.sh`); without it the tests skip locall
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -49,13 +50,70 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """URL of a fresh SQLite store filled with the demo fixture (includes a hostile report)."""
-    from flashpoint.store.fixtures import build_demo_store
+# Invented report whose text and title carry markup and an astral character before the
+# evidence (so code-point vs UTF-16 offsets matter). The page must show all of it as text.
+HOSTILE_TITLE = "Market attack <b>in</b> Ménaka"
+HOSTILE_REPORT = (
+    "Market attack in Ménaka 🔥\n\n"
+    "Residents said gunmen <script>window.fpPwned = 1</script> opened fire at the market in Ménaka on "
+    "12 February, killing four traders. <img src=x onerror=\"window.fpPwned = 1\"> A local official "
+    "confirmed the toll."
+)
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('webdb') / 'web.sqlite'}"
+
+def _span(text: str, phrase: str) -> Any:
+    from flashpoint.model import Span
+
+    start = text.index(phrase)
+    return Span(start, start + len(phrase))
+
+
+def hostile_document() -> Any:
+    """A hand-coded document with one event whose evidence contains a <script> tag."""
+    from flashpoint.model import ActorRef, Claim, Document, Event, Fatalities, Place, TimeRange, Trigger
+
+    doc = Document.from_text(HOSTILE_REPORT, published=dt.date(2024, 2, 13), source="Test Wire <i>",
+                              title=HOSTILE_TITLE, url="javascript:alert(1)")
+    t = doc.text
+    claim = Claim(source="Residents", kind="anonymous", span=_span(t, "Residents"),
+                  covers=_span(t, "killing four traders"), verb="said")
+    event = Event(
+        doc_id=doc.doc_id, event_id="e0", event_type="Violence against civilians", sub_event_type="Attack",
+        trigger=Trigger("Violence against civilians", "Attack", _span(t, "opened fire"), "opened fire"),
+        actor1=ActorRef(id=None, name=None, text="gunmen", span=_span(t, "gunmen"), country="ML"),
+        actor2=ActorRef(id="civilians", name="Civilians (Mali)", text="traders", span=_span(t, "traders"), inter=7, country="ML"),
+        place=Place(name="Ménaka", gazetteer_id=None, country="ML", admin1="Ménaka", admin2=None, lat=15.9182, lon=2.4022,
+                    geo_precision=1, where_prec=1, text="Ménaka", span=_span(t, "market in Ménaka")),
+        time=TimeRange(dt.date(2024, 2, 12), dt.date(2024, 2, 12), 1, 1, "12 February", _span(t, "12 February")),
+        fatalities=Fatalities(low=4, best=4, high=4, text="four traders", span=_span(t, "four traders")),
+        attribution=(claim,), confidence=0.7,
+        evidence=(_span(t, "gunmen <script>window.fpPwned = 1</script> opened fire at the market in Ménaka on 12 February, killing four traders."),),
+    )
+    return doc.with_layers(events=(event,), claims=(claim,), lang="en")
+
+
+def build_web_store(url: str) -> None:
+    """The demo store plus the hostile report, merged as an ingest would."""
+    from flashpoint.store.engine import open_store
+    from flashpoint.store.fixtures import build_demo_store
+    from flashpoint.store.merge import merge_pending
+    from flashpoint.store.repository import write_document
+
     build_demo_store(url)
+    store = open_store(url)
+    try:
+        write_document(store, hostile_document())
+        with store.session.begin() as session:
+            merge_pending(session)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """URL of a fresh SQLite store per test module (reviews in one module do not leak)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('webdb') / 'web.sqlite'}"
+    build_web_store(url)
     return url
 
 
@@ -73,7 +131,7 @@ def _wait_for_server(proc: subprocess.Popen[bytes], base: str, log: Path) -> Non
     pytest.fail(f"flashpoint serve did not answer within {SERVER_START_SECONDS}s:\n{log.read_text(errors='replace')[-3000:]}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of `flashpoint serve` running on the demo store; stopped after the session."""
     home = tmp_path_factory.mktemp("webhome")
@@ -97,7 +155,7 @@ def server(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
             proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def api(server: str) -> Iterator[httpx.Client]:
     """An HTTP client on the same server, to compare what the page shows with the API."""
     with httpx.Client(base_url=server, timeout=10.0) as client:
@@ -105,12 +163,16 @@ def api(server: str) -> Iterator[httpx.Client]:
 
 
 def all_events(client: httpx.Client, **filters: str) -> list[dict[str, Any]]:
-    """Every event the API returns for `filters`, following its paging."""
+    """Every event the API returns for `filters`, following its paging.
+
+    Each gets a `key`: the id the API addresses it by (the store id `id`; a record's
+    `event_id` is only unique within its document), as the page's `eventKey` does.
+    """
     events: list[dict[str, Any]] = []
     while True:
         body = client.get("/api/events", params={**filters, "limit": 200, "offset": len(events)}).json()
         assert body["ok"], body
-        events.extend(body["events"])
+        events.extend({**e, "key": str(e.get("id") or e["event_id"])} for e in body["events"])
         if not body["events"] or len(events) >= body["total"]:
             return events
 
@@ -151,6 +213,10 @@ class Page:
 
     def one(self, selector: str) -> Any:
         return self.wait_for(lambda: (self.css(selector) or [None])[0], selector)
+
+    def text(self, selector: str) -> str:
+        """textContent of the first match, read in one call (no stale handle while the page redraws)."""
+        return str(self.js("const n = document.querySelector(arguments[0]); return n ? n.textContent : ''", selector))
 
     def row_ids(self) -> list[str]:
         return [str(r.get_attribute("data-event-id")) for r in self.css("[data-testid=event-row]")]
@@ -206,9 +272,9 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture()
-def page(chromium: Path, server: str, tmp_path: Path) -> Iterator[Page]:
-    """A fresh headless Chromium (own profile, so no storage leaks between tests)."""
+@pytest.fixture(scope="module")
+def browser(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One headless Chromium per test module, with its own fresh profile."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -217,14 +283,23 @@ def page(chromium: Path, server: str, tmp_path: Path) -> Iterator[Page]:
     for flag in CHROME_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--window-size={WINDOW[0]},{WINDOW[1]}")
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(WAIT_SECONDS)
     try:
-        yield Page(driver, server)
+        yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture()
+def page(browser: Any, server: str) -> Page:
+    """The browser on a clean slate: the page's storage emptied and old console lines drained."""
+    browser.get(f"{server}/favicon.svg")
+    browser.execute_script("window.localStorage.clear(); window.sessionStorage.clear();")
+    browser.get_log("browser")
+    return Page(browser, server)
 
 
 @pytest.fixture(scope="session")
@@ -233,7 +308,7 @@ def api_token() -> str:
     return API_TOKEN
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def fetch_events(api: httpx.Client) -> Callable[..., list[dict[str, Any]]]:
     """`fetch_events(actor=..., type=...)`: every matching event, straight from the API."""
     return lambda **filters: all_events(api, **filters)

@@ -16,19 +16,19 @@ def _covered(spans: list[list[int]], length: int) -> set[int]:
     return {i for s, e in spans for i in range(max(0, s), min(e, length))}
 
 
-def _event_with_evidence(api: Any, events: list[dict[str, Any]]) -> dict[str, Any]:
-    for event in sorted(events, key=lambda e: e["event_id"]):
-        detail = api.get(f"/api/events/{event['event_id']}").json()
+def _event_with_evidence(api: Any, events: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    for event in sorted(events, key=lambda e: e["key"]):
+        detail = api.get(f"/api/events/{event['key']}").json()
         if any(doc.get("evidence") and doc.get("claims") for doc in detail["documents"]):
-            return detail
+            return event["key"], detail
     raise AssertionError("the demo store must hold an event with evidence and a named claimant")
 
 
 def test_page_event_panel_highlights_evidence_and_names_claimant(page: Any, api: Any, fetch_events: Callable[..., Any]) -> None:
-    detail = _event_with_evidence(api, fetch_events())
+    key, detail = _event_with_evidence(api, fetch_events())
     event = detail["event"]
     page.open()
-    panel = page.open_event(event["event_id"])
+    panel = page.open_event(key)
     reports = page.css("[data-testid=report]")
     assert [r.get_attribute("data-doc-id") for r in reports] == [d["doc_id"] for d in detail["documents"]]
     for report, doc in zip(reports, detail["documents"], strict=True):
@@ -57,7 +57,7 @@ def test_page_event_panel_highlights_evidence_and_names_claimant(page: Any, api:
 
 
 def test_page_event_panel_reopens_from_link_and_closes(page: Any, fetch_events: Callable[..., Any]) -> None:
-    event_id = sorted(e["event_id"] for e in fetch_events())[0]
+    event_id = sorted(e["key"] for e in fetch_events())[0]
     page.open(f"#event={event_id}")
     assert page.one("[data-testid=event-panel]").is_displayed()
     assert page.one("[data-testid=field-id]").text == event_id
@@ -67,16 +67,16 @@ def test_page_event_panel_reopens_from_link_and_closes(page: Any, fetch_events: 
 
 
 def test_page_event_panel_shows_hostile_report_as_text(page: Any, api: Any, fetch_events: Callable[..., Any]) -> None:
-    hostile = None
+    hostile, key = None, ""
     for event in fetch_events():
-        detail = api.get(f"/api/events/{event['event_id']}").json()
+        detail = api.get(f"/api/events/{event['key']}").json()
         if any("<script" in doc["text"] and "onerror" in doc["text"] for doc in detail["documents"]):
-            hostile = detail
+            hostile, key = detail, event["key"]
             break
     assert hostile is not None, "the demo store must hold a report containing <script> and <img onerror>"
     page.open()
     page.js("window.fpPwned = undefined")
-    panel = page.open_event(hostile["event"]["event_id"])
+    panel = page.open_event(key)
     shown = page.js("return Array.from(document.querySelectorAll('[data-testid=report-text]')).map((n) => n.textContent)")
     hostile_texts = [d["text"] for d in hostile["documents"] if "<script" in d["text"]]
     assert all(text in shown for text in hostile_texts)

@@ -33,7 +33,7 @@ def test_page_filters_by_actor(page: Any, api: Any, fetch_events: Callable[..., 
     page.open()
     assert len(page.row_ids()) == len(everything)
     page.select("filter-actor", actor["id"])
-    page.wait_for(lambda: sorted(page.row_ids()) == sorted(e["event_id"] for e in expected), "actor rows")
+    page.wait_for(lambda: sorted(page.row_ids()) == sorted(e["key"] for e in expected), "actor rows")
     assert int(page.one("[data-testid=map]").get_attribute("data-located")) == _located(expected)
     page.select("filter-actor", "")
     page.wait_for(lambda: len(page.row_ids()) == len(everything), "all rows back")
@@ -46,7 +46,7 @@ def test_page_filters_by_type(page: Any, api: Any, fetch_events: Callable[..., A
     assert 0 < len(expected) < len(everything), "the demo store must mix event types"
     page.open()
     page.select("filter-type", event_type)
-    page.wait_for(lambda: sorted(page.row_ids()) == sorted(e["event_id"] for e in expected), "type rows")
+    page.wait_for(lambda: sorted(page.row_ids()) == sorted(e["key"] for e in expected), "type rows")
 
 
 def test_page_filters_by_date_range(page: Any, fetch_events: Callable[..., Any]) -> None:
@@ -57,7 +57,7 @@ def test_page_filters_by_date_range(page: Any, fetch_events: Callable[..., Any])
     assert 0 < len(expected) < len(events), "the demo store must span several dates"
     page.open()
     page.set_date_range(start, end)
-    page.wait_for(lambda: sorted(page.row_ids()) == sorted(e["event_id"] for e in expected), "date rows")
+    page.wait_for(lambda: sorted(page.row_ids()) == sorted(e["key"] for e in expected), "date rows")
     assert int(page.one("[data-testid=map]").get_attribute("data-located")) == _located(expected)
     selected = page.css("rect.fp-bar-selected")
     assert selected and all(start[:7] <= r.get_attribute("data-month") <= end[:7] for r in selected)
@@ -72,14 +72,15 @@ def test_page_filters_by_timeline_drag(page: Any, fetch_events: Callable[..., An
     assert len(bars) >= 2, "the demo store must span at least two months"
     brush = page.one("[data-testid=timeline-brush]")
     first, last = bars[0], bars[(len(bars) - 1) // 2]
+    months = (first.get_attribute("data-month"), last.get_attribute("data-month"))  # bars are redrawn after the drag
     offset = lambda bar: int(bar.location["x"] + bar.size["width"] / 2 - brush.location["x"] - brush.size["width"] / 2)  # noqa: E731
     ActionChains(page.driver).move_to_element_with_offset(brush, offset(first), 0).click_and_hold() \
         .move_to_element_with_offset(brush, offset(last), 0).release().perform()
     page.wait_for(lambda: page.one("[data-testid=filter-start]").get_attribute("value"), "range from the drag")
     start = page.one("[data-testid=filter-start]").get_attribute("value")
     end = page.one("[data-testid=filter-end]").get_attribute("value")
-    assert start[:7] == first.get_attribute("data-month") and end[:7] == last.get_attribute("data-month")
-    expected = sorted(e["event_id"] for e in events if _overlaps(e, start, end))
+    assert (start[:7], end[:7]) == months
+    expected = sorted(e["key"] for e in events if _overlaps(e, start, end))
     page.wait_for(lambda: sorted(page.row_ids()) == expected, "dragged rows")
     assert len(expected) < len(events)
 

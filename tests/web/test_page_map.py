@@ -59,7 +59,7 @@ def test_page_map_draws_offline_basemap_and_legend(page: Any, api: Any) -> None:
 
 
 def test_page_map_styles_markers_by_type_and_fatalities(page: Any, fetch_events: Callable[..., Any]) -> None:
-    by_id = {e["event_id"]: e for e in fetch_events()}
+    by_id = {e["key"]: e for e in fetch_events()}
     page.open()
     for marker in _single_markers(page):
         event = by_id[marker.get_attribute("data-event-id")]

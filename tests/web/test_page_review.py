@@ -20,7 +20,7 @@ def _fill_credentials(page: Any, token: str) -> None:
 
 
 def _event_ids(fetch_events: Callable[..., Any]) -> list[str]:
-    return sorted(e["event_id"] for e in fetch_events())
+    return sorted(e["key"] for e in fetch_events())
 
 
 def _review_after_reload(page: Any, event_id: str) -> str:
@@ -28,7 +28,7 @@ def _review_after_reload(page: Any, event_id: str) -> str:
     page.wait_for(lambda: page.js("return document.body.dataset.ready") == "true", "reload")
     page.idle()
     assert page.one("[data-testid=field-id]").text == event_id
-    return str(page.one("[data-testid=review-status]").text)
+    return page.text("[data-testid=review-status]")
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_page_review_is_stored_and_shown_after_reload(
         page.select("review-field", str(field))
         page.one("[data-testid=review-value]").send_keys(str(value))
     page.one(f"[data-testid=review-{action}]").click()
-    page.wait_for(lambda: shown in page.one("[data-testid=review-status]").text, f"status '{shown}'")
+    page.wait_for(lambda: shown in page.text("[data-testid=review-status]"), f"status '{shown}'")
     stored = api.get(f"/api/events/{event_id}").json()["event"]["review"]
     assert stored["action"] == action and stored["reviewer"] == REVIEWER
     assert _review_after_reload(page, event_id).startswith(shown)
@@ -67,9 +67,9 @@ def test_page_review_with_wrong_token_is_refused(page: Any, api: Any, fetch_even
     page.open(f"#event={event_id}")
     _fill_credentials(page, token="not-the-token")
     page.one("[data-testid=review-confirm]").click()
-    page.wait_for(lambda: "Review not saved" in page.one("[data-testid=review-error]").text, "error shown")
+    page.wait_for(lambda: "Review not saved" in page.text("[data-testid=review-error]"), "error shown")
     assert api.get(f"/api/events/{event_id}").json()["event"]["review"] == before
-    assert "confirmed by" not in page.one("[data-testid=review-status]").text
+    assert "confirmed by" not in page.text("[data-testid=review-status]")
 
 
 def test_page_review_token_stays_in_session_storage(page: Any, api_token: str, fetch_events: Callable[..., Any]) -> None:

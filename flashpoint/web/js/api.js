@@ -39,7 +39,22 @@ function query(params) {
   return text ? `?${text}` : "";
 }
 
-export const getStats = () => request("/api/stats");
+/**
+ * Store summary as the page uses it: `{actors: [{id, name}], event_types: [..], date_min,
+ * date_max, total}`. Counts keyed by type and a `date_range` object are accepted too.
+ */
+export async function getStats() {
+  const raw = await request("/api/stats");
+  const types = raw.event_types || [];
+  const range = raw.date_range || {};
+  return {
+    actors: raw.actors || [],
+    event_types: Array.isArray(types) ? types : Object.keys(types),
+    date_min: raw.date_min ?? range.start ?? null,
+    date_max: raw.date_max ?? range.end ?? null,
+    total: raw.total ?? raw.events ?? null,
+  };
+}
 export const getInfluences = () => request("/api/influences");
 export const getEvent = (eventId) => request(`/api/events/${encodeURIComponent(eventId)}`);
 

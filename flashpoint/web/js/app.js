@@ -7,10 +7,11 @@ import { addCountries, createMap } from "./basemap.js";
 import { byId, replaceChildren } from "./dom.js";
 import { EventLayer } from "./eventlayer.js";
 import { apiFilters, fillFilters, showDateRange, watchDateRange, watchFilters } from "./filters.js";
+import { eventKey } from "./format.js";
 import { influenceLayer } from "./influence.js";
 import { addLegend } from "./legend.js";
 import { overlaps } from "./months.js";
-import { renderPanel } from "./panel.js";
+import { renderPanel, scrollToEvidence } from "./panel.js";
 import { reviewSection } from "./review.js";
 import { EventTable } from "./table.js";
 import { Timeline } from "./timeline.js";
@@ -82,7 +83,7 @@ function closePanel() {
 
 async function refreshEvent(eventId) {
   const detail = await getEvent(eventId);
-  const index = state.events.findIndex((e) => e.event_id === eventId);
+  const index = state.events.findIndex((e) => eventKey(e) === eventId);
   if (index >= 0) {
     // Update in place: rebuilding every marker here would cancel the zoom to the selected one.
     state.events[index] = { ...state.events[index], ...detail.event };
@@ -102,11 +103,13 @@ async function selectEvent(eventId) {
     const detail = await refreshEvent(eventId);
     if (state.selectedId !== eventId) return; // another event was opened meanwhile
     const options = { eventTypes: state.stats.event_types || [], actors: state.stats.actors || [] };
-    const review = reviewSection(detail.event, options, () => selectEvent(eventId));
+    const review = reviewSection(detail.event, detail.reviews || [], options, () => selectEvent(eventId));
     const panel = byId("panel-body");
     renderPanel(panel, detail, review);
     byId("panel").hidden = false;
     byId("panel").dataset.eventId = eventId;
+    scrollToEvidence(panel);
+    eventLayer.reveal();
   });
 }
 

@@ -3,7 +3,7 @@
 
 import { h } from "./dom.js";
 import { markerStyle } from "./eventstyle.js";
-import { actorName, dateRange, placeName } from "./format.js";
+import { actorName, dateRange, eventKey, placeName } from "./format.js";
 
 const L = window.L;
 
@@ -50,16 +50,16 @@ export class EventLayer {
 
   _marker(event) {
     const marker = L.circleMarker([event.place.lat, event.place.lon], markerStyle(event));
-    const current = () => (this.markers.get(event.event_id) || { event }).event;
+    const current = () => (this.markers.get(eventKey(event)) || { event }).event;
     marker.bindTooltip(() => tooltipContent(current()), { direction: "top" });
-    marker.on("click", () => this.onSelect(event.event_id));
+    marker.on("click", () => this.onSelect(eventKey(event)));
     // Tag the SVG element each time it is (re)drawn so tests and styles can find it.
     marker.on("add", () => {
       const el = marker.getElement();
       if (!el) return;
       el.setAttribute("data-testid", "event-marker");
-      el.setAttribute("data-event-id", event.event_id);
-      el.classList.toggle("fp-selected", event.event_id === this.selectedId);
+      el.setAttribute("data-event-id", eventKey(event));
+      el.classList.toggle("fp-selected", eventKey(event) === this.selectedId);
     });
     return marker;
   }
@@ -71,7 +71,7 @@ export class EventLayer {
     const located = events.filter(hasCoordinates);
     const markers = located.map((event) => {
       const marker = this._marker(event);
-      this.markers.set(event.event_id, { marker, event });
+      this.markers.set(eventKey(event), { marker, event });
       return marker;
     });
     this.cluster.addLayers(markers);
@@ -85,23 +85,33 @@ export class EventLayer {
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
   }
 
-  /** Emphasise one event's marker and reveal it (opening its cluster if needed). */
+  /** Emphasise one event's marker (null clears the emphasis). */
   select(eventId) {
     const previous = this.markers.get(this.selectedId);
     if (previous) this._restyle(previous, false);
     this.selectedId = eventId;
     const entry = this.markers.get(eventId);
+    if (entry) this._restyle(entry, true);
+  }
+
+  /** Bring the selected marker into view: open its cluster, pan if it sits near an edge. */
+  reveal() {
+    const entry = this.markers.get(this.selectedId);
     if (!entry) return;
-    this._restyle(entry, true);
-    this.cluster.zoomToShowLayer(entry.marker, () => entry.marker.bringToFront());
+    this.map.invalidateSize({ pan: false });
+    this.cluster.zoomToShowLayer(entry.marker, () => {
+      entry.marker.bringToFront();
+      const where = entry.marker.getLatLng();
+      if (!this.map.getBounds().pad(-0.15).contains(where)) this.map.panTo(where);
+    });
   }
 
   /** Redraw one event after a review changed it. */
   update(event) {
-    const entry = this.markers.get(event.event_id);
+    const entry = this.markers.get(eventKey(event));
     if (!entry) return;
     entry.event = event;
-    this._restyle(entry, event.event_id === this.selectedId);
+    this._restyle(entry, eventKey(event) === this.selectedId);
   }
 
   _restyle(entry, selected) {

@@ -2,7 +2,7 @@
 // colour-blind analysts) and radius by fatalities on a square-root scale, so that area, not
 // radius, grows with the count.
 
-import { fatalityCount } from "./format.js";
+import { fatalityCount, isRejected } from "./format.js";
 
 const TYPE_COLOURS = {
   "Battles": "#d55e00",
@@ -32,7 +32,7 @@ export function fatalityRadius(fatalities) {
 /** Leaflet path options for one event; rejected events are drawn hollow and dashed. */
 export function markerStyle(event) {
   const colour = typeColour(event.event_type);
-  const rejected = event.review && event.review.action === "reject";
+  const rejected = isRejected(event);
   return {
     radius: fatalityRadius(event.fatalities),
     color: rejected ? colour : "#1f1f1f",

@@ -3,6 +3,14 @@
 
 export const UNKNOWN = "—";
 
+/**
+ * The id the API addresses an event by. Store records carry a store-wide `id` (merged events
+ * included); a record's `event_id` is only unique within its document, so it is the fallback.
+ */
+export function eventKey(event) {
+  return String(event.id ?? event.event_id);
+}
+
 // ACLED codebook: geo_precision and time_precision.
 const GEO_PRECISION = {
   1: "exact place",
@@ -82,11 +90,24 @@ export function fatalitiesText(fatalities) {
   return extra ? `${count} (${extra})` : String(count);
 }
 
+/** A corrected value as text: a string as is, an actor or place by name (and coordinates). */
+export function correctionText(value) {
+  if (value === null || value === undefined) return UNKNOWN;
+  if (typeof value !== "object") return String(value);
+  const coords = Number.isFinite(value.lat) && Number.isFinite(value.lon) ? ` (${value.lat}, ${value.lon})` : "";
+  return `${value.name || value.id || UNKNOWN}${coords}`;
+}
+
+/** Has a reviewer rejected this event (the flag, or the latest review)? */
+export function isRejected(event) {
+  return Boolean(event.rejected) || Boolean(event.review && event.review.action === "reject");
+}
+
 /** One line about the latest review: "confirmed by ana, 2024-05-01 10:00". */
 export function reviewText(review) {
   if (!review) return "not reviewed";
   const verb = { confirm: "confirmed", correct: "corrected", reject: "rejected" }[review.action] || review.action;
-  const what = review.action === "correct" && review.field ? ` ${review.field} → ${review.value ?? UNKNOWN}` : "";
+  const what = review.action === "correct" && review.field ? ` ${review.field} → ${correctionText(review.value)}` : "";
   const when = review.created_at || review.at || review.timestamp || "";
   const who = review.reviewer ? ` by ${review.reviewer}` : "";
   return `${verb}${what}${who}${when ? `, ${String(when).replace("T", " ").slice(0, 16)}` : ""}`;

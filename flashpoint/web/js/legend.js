@@ -5,7 +5,7 @@ import { h, svg } from "./dom.js";
 import { fatalityRadius, KNOWN_TYPES, typeColour } from "./eventstyle.js";
 
 const L = window.L;
-const SIZE_STEPS = [0, 10, 100];
+const SIZE_STEPS = [0, 1, 10, 50];
 
 function swatch(colour, radius) {
   const side = 2 * radius + 2;
@@ -21,7 +21,7 @@ function legendBody(eventTypes) {
     h("ul", {}, types.map((type) => h("li", {}, swatch(typeColour(type), 6), " ", type))),
     h("div", { class: "fp-legend-title" }, "Fatalities"),
     h("ul", { class: "fp-legend-sizes" }, SIZE_STEPS.map((n) =>
-      h("li", {}, swatch("#bbbbbb", fatalityRadius({ best: n })), " ", n === 0 ? "none or unknown" : String(n)))),
+      h("li", {}, swatch("#bbbbbb", fatalityRadius({ best: n })), n === 0 ? "none/unknown" : String(n)))),
     h("div", { class: "fp-legend-note" }, "Dashed hollow marker: rejected by a reviewer"));
 }
 

@@ -3,7 +3,7 @@
 
 import { h, replaceChildren } from "./dom.js";
 import {
-  actorName, datePrec, dateRange, fatalitiesText, geoPrecision, placeName, timePrecision, UNKNOWN, wherePrec,
+  actorName, datePrec, dateRange, eventKey, fatalitiesText, geoPrecision, placeName, timePrecision, UNKNOWN, wherePrec,
 } from "./format.js";
 import { claimText, reportView } from "./report.js";
 
@@ -54,7 +54,7 @@ export function eventFields(event) {
     row("Claimed by", "field-claimants", claims),
     row("Confidence", "field-confidence", Number.isFinite(event.confidence) ? event.confidence.toFixed(2) : UNKNOWN),
     row("Flags", "field-flags", flags(event)),
-    row("Event id", "field-id", h("code", {}, event.event_id)));
+    row("Event id", "field-id", h("code", {}, eventKey(event))));
 }
 
 /** Fill the panel for `detail` = `{event, documents}`; `reviewSection` is a prebuilt node. */
@@ -68,6 +68,12 @@ export function renderPanel(host, detail, reviewSection) {
     reviewSection,
     h("h2", {}, `Source reports (${reports.length})`),
     reports.length ? reports : h("p", {}, "No stored report text for this event."));
-  const first = host.querySelector("mark.fp-evidence");
-  if (first) first.scrollIntoView({ block: "center" });
+}
+
+/** Scroll each report's text box (only the box, not the panel) to its first evidence. */
+export function scrollToEvidence(host) {
+  for (const box of host.querySelectorAll(".fp-doc-text")) {
+    const mark = box.querySelector("mark.fp-evidence");
+    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
+  }
 }

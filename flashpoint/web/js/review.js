@@ -4,7 +4,7 @@
 
 import { postReview } from "./api.js";
 import { h } from "./dom.js";
-import { reviewText } from "./format.js";
+import { eventKey, reviewText } from "./format.js";
 
 const TOKEN_KEY = "flashpoint.token";
 const REVIEWER_KEY = "flashpoint.reviewer";
@@ -35,12 +35,36 @@ function choices(field, options) {
   return [];
 }
 
+const COORDINATES = /^(.*?)\s*\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)$/;
+
+/**
+ * The value sent for a correction: a known actor's name becomes `{id, name}`; a place written
+ * "Name (lat, lon)" becomes `{name, lat, lon}`; anything else is sent as the text typed.
+ */
+export function correctionValue(field, text, actors) {
+  if (field === "actor1" || field === "actor2") {
+    const known = actors.find((a) => a.name === text || a.id === text);
+    return known ? { id: known.id, name: known.name || known.id } : text;
+  }
+  const match = field === "place" ? COORDINATES.exec(text) : null;
+  if (match) {
+    const [lat, lon] = [Number(match[2]), Number(match[3])];
+    if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { name: match[1] || null, lat, lon };
+  }
+  return text;
+}
+
+const PLACEHOLDERS = { place: "Name, or Name (lat, lon)", actor1: "actor name", actor2: "actor name" };
+
 function correctionForm(submit, options) {
   const field = h("select", { id: "review-field", "data-testid": "review-field" },
     CORRECTABLE.map(([value, label]) => h("option", { value }, label)));
   const list = h("datalist", { id: "review-choices" });
   const value = h("input", { id: "review-value", type: "text", list: "review-choices", "data-testid": "review-value", required: true });
-  const refill = () => list.replaceChildren(...choices(field.value, options).map((c) => h("option", { value: c })));
+  const refill = () => {
+    list.replaceChildren(...choices(field.value, options).map((c) => h("option", { value: c })));
+    value.placeholder = PLACEHOLDERS[field.value] || "new value";
+  };
   field.addEventListener("change", refill);
   refill();
   const form = h("form", { class: "fp-correct", "data-testid": "review-correct-form" },
@@ -49,16 +73,23 @@ function correctionForm(submit, options) {
     h("button", { type: "submit", "data-testid": "review-correct" }, "Save correction"));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    submit({ action: "correct", field: field.value, value: value.value.trim() });
+    submit({ action: "correct", field: field.value, value: correctionValue(field.value, value.value.trim(), options.actors) });
   });
   return form;
 }
 
+function history(reviews) {
+  if (!reviews || !reviews.length) return null;
+  return h("details", { class: "fp-review-history" },
+    h("summary", {}, `Review history (${reviews.length})`),
+    h("ol", { "data-testid": "review-history" }, reviews.map((r) => h("li", {}, reviewText(r)))));
+}
+
 /**
- * The review <section> for `event`. `options` = `{eventTypes, actors}` for suggestions;
- * `onReviewed(review)` runs after the API stored a review.
+ * The review <section> for `event` with its past `reviews` (oldest first). `options` =
+ * `{eventTypes, actors}` for suggestions; `onReviewed(review)` runs after the API stored one.
  */
-export function reviewSection(event, options, onReviewed) {
+export function reviewSection(event, reviews, options, onReviewed) {
   const status = h("p", { class: "fp-review-status", "data-testid": "review-status", role: "status" }, reviewText(event.review));
   const error = h("p", { class: "fp-error", "data-testid": "review-error", role: "alert" });
   const [reviewerLabel, reviewer] = storedInput("reviewer", "Reviewer", window.localStorage, REVIEWER_KEY, "text");
@@ -68,7 +99,7 @@ export function reviewSection(event, options, onReviewed) {
     if (!reviewer.value.trim()) { error.textContent = "Enter your name as reviewer first."; reviewer.focus(); return; }
     if (!token.value) { error.textContent = "Enter the API token first."; token.focus(); return; }
     try {
-      const result = await postReview(event.event_id, { ...review, reviewer: reviewer.value.trim() }, token.value);
+      const result = await postReview(eventKey(event), { ...review, reviewer: reviewer.value.trim() }, token.value);
       status.textContent = reviewText(result.review);
       onReviewed(result.review);
     } catch (exc) {
@@ -86,5 +117,6 @@ export function reviewSection(event, options, onReviewed) {
     credentials(reviewerLabel, reviewer, tokenLabel, token),
     h("div", { class: "fp-review-actions" }, button("confirm", "Confirm"), button("reject", "Reject")),
     correctionForm(submit, options),
-    error);
+    error,
+    history(reviews));
 }

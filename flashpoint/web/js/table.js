@@ -2,7 +2,7 @@
 // the other columns; a row opens the event like a marker does (click or Enter).
 
 import { h, replaceChildren } from "./dom.js";
-import { actorName, dateRange, fatalitiesText, fatalityCount, placeName, reviewText } from "./format.js";
+import { actorName, dateRange, eventKey, fatalitiesText, fatalityCount, isRejected, placeName, reviewText } from "./format.js";
 
 const MAX_ROWS = 500;
 
@@ -63,7 +63,7 @@ export class EventTable {
     const sign = this.sort.dir === "asc" ? 1 : -1;
     // Ties fall back to the event id so the order is stable across reloads.
     return [...this.events].sort((a, b) =>
-      sign * compare(column.value(a), column.value(b)) || compare(a.event_id, b.event_id));
+      sign * compare(column.value(a), column.value(b)) || compare(eventKey(a), eventKey(b)));
   }
 
   _header(column) {
@@ -79,11 +79,11 @@ export class EventTable {
   }
 
   _row(event) {
-    const rejected = event.review && event.review.action === "reject";
+    const rejected = isRejected(event);
     return h("tr", {
-      "data-event-id": event.event_id, "data-testid": "event-row", tabindex: 0,
-      class: [event.event_id === this.selectedId ? "fp-selected" : "", rejected ? "fp-rejected" : ""].join(" ").trim() || null,
-      "aria-selected": String(event.event_id === this.selectedId),
+      "data-event-id": eventKey(event), "data-testid": "event-row", tabindex: 0,
+      class: [eventKey(event) === this.selectedId ? "fp-selected" : "", rejected ? "fp-rejected" : ""].join(" ").trim() || null,
+      "aria-selected": String(eventKey(event) === this.selectedId),
     }, COLUMNS.map((c) => h("td", { class: c.numeric ? "num" : null, "data-col": c.key }, c.text(event))));
   }
 

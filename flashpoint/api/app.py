@@ -1,0 +1,82 @@
+"""The FastAPI application: `create_app(settings)` wires the store, routes, guards and pages.
+
+The OpenAPI description is at `/api/openapi.json` and its docs page at `/api/docs`,
+rendered by a local script (no CDN). The web page in `flashpoint/web/` is mounted at
+`/`. Every response carries a strict Content-Security-Policy.
+
+Example:
+    >>> app = create_app(load_settings(db="events.sqlite"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+import flashpoint
+from flashpoint.api import documents, events, misc
+from flashpoint.api.errors import install_error_handlers
+from flashpoint.api.security import BodyLimitMiddleware, RateLimiter, SecurityHeadersMiddleware
+from flashpoint.api.state import AppState, default_pipeline_factory
+from flashpoint.settings import Settings
+from flashpoint.store.batch import RunsDocuments
+from flashpoint.store.engine import open_store
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+WEB_DIR = Path(flashpoint.__file__).resolve().parent / "web"
+JSON_OVERHEAD_BYTES = 1 << 20
+
+
+def _docs_routes(app: FastAPI) -> None:
+    @app.get("/api/docs", include_in_schema=False)
+    def docs_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "docs.html", media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_redirect() -> RedirectResponse:
+        return RedirectResponse("/api/docs")
+
+    app.mount("/api/static", StaticFiles(directory=STATIC_DIR), name="api-static")
+
+
+def create_app(
+    settings: Settings,
+    *,
+    pipeline_factory: Callable[[], RunsDocuments] = default_pipeline_factory,
+    writes_per_minute: float = 30.0,
+    write_burst: int = 10,
+    max_body_bytes: int | None = None,
+) -> FastAPI:
+    """Build the app over the store of `settings.db_url` (schema upgraded on start).
+
+    Body limit defaults to 4 bytes per allowed character of `max_doc_chars` plus 1 MiB.
+    """
+    limit = max_body_bytes or int(settings.get("max_doc_chars")) * 4 + JSON_OVERHEAD_BYTES
+    app = FastAPI(
+        title="Flashpoint API",
+        version=flashpoint.__version__,
+        description="Conflict events extracted from reports, merged across reports, with provenance.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.flashpoint = AppState(
+        settings=settings,
+        store=open_store(settings.db_url),
+        limiter=RateLimiter(per_minute=writes_per_minute, burst=write_burst),
+        max_body_bytes=limit,
+        pipeline_factory=pipeline_factory,
+    )
+    install_error_handlers(app)
+    for module in (events, documents, misc):
+        app.include_router(module.router)
+    _docs_routes(app)
+    if (WEB_DIR / "index.html").is_file():
+        app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")
+    app.add_middleware(BodyLimitMiddleware, max_bytes=limit)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

@@ -1,0 +1,157 @@
+"""Read-only access to a gazetteer index: ranked lookups, countries, admin1 units, regions.
+
+Example:
+    >>> gaz = Gazetteer.open(load_settings().gazetteer_path)  # doctest: +SKIP
+    >>> gaz.lookup("Tamalat", countries=("ML",))[0].admin1  # doctest: +SKIP
+    'Ménaka'
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from flashpoint.errors import GazetteerError
+from flashpoint.gazetteer.candidates import Candidate, RawHit, fetch_hits
+from flashpoint.gazetteer.keys import NameKeys, name_keys
+from flashpoint.gazetteer.normalise import normalise_name
+from flashpoint.gazetteer.ranking import Area, RankContext, Ranked, rank_hits
+from flashpoint.gazetteer.schema import REQUIRED_TABLES, connect, table_names
+
+__all__ = ["Candidate", "Gazetteer", "RankContext", "Area"]
+
+BUILD_HINT = "run `flashpoint gazetteer build`"
+COUNTRY_MIN_SIMILARITY = 0.85
+ADMIN_MIN_SIMILARITY = 0.85
+
+
+def _is_abjad(text: str) -> bool:
+    return any("\u0600" <= char <= "\u06ff" for char in text)
+
+
+class Gazetteer:
+    """An open gazetteer index. Thread-safe for reads; close with `close()`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._admin1 = {(c, code): name for c, code, name in conn.execute("SELECT country, code, name FROM admin1")}
+        self._admin2: dict[tuple[str, str, str], str | None] = {}
+        self._regions = {row[0]: row[1] for row in conn.execute("SELECT id, slug FROM regions")}
+        self._iso3 = {iso3: iso2 for iso2, iso3 in conn.execute("SELECT iso2, iso3 FROM countries")}
+
+    @classmethod
+    def open(cls, path: Path) -> Gazetteer:
+        """Open the index at `path`; GazetteerError with a hint if missing, incomplete or broken."""
+        path = Path(path)
+        if not path.is_file():
+            raise GazetteerError(f"no gazetteer index here; {BUILD_HINT}", path=str(path))
+        try:
+            conn = connect(path, readonly=True, cache_mb=32)
+            missing = REQUIRED_TABLES - table_names(conn)
+            complete = conn.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone() if not missing else None
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"gazetteer index is broken ({exc}); {BUILD_HINT}", path=str(path)) from exc
+        if missing or not complete or complete[0] != "1":
+            conn.close()
+            raise GazetteerError(f"gazetteer index is incomplete; {BUILD_HINT} or re-run the import", path=str(path))
+        return cls(conn, path)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def lookup(self, name: str, *, country: str | None = None, countries: Sequence[str] = (),
+               near: tuple[float, float] | None = None, limit: int = 10) -> list[Candidate]:
+        """Candidates for `name`, best first. `country` filters; `countries` and `near` prefer."""
+        context = RankContext(country=country, countries=tuple(countries) or ((country,) if country else ()),
+                              points=(near,) if near else ())
+        return self.search(name, context, limit=limit)
+
+    def search(self, name: str, context: RankContext, *, limit: int = 10) -> list[Candidate]:
+        """Candidates for `name` ranked with a full `RankContext` (used by the resolver)."""
+        return [self._candidate(ranked) for ranked in self._rank(name, context)[:limit]]
+
+    def ranked(self, name: str, context: RankContext, *, limit: int = 10) -> list[tuple[Candidate, float]]:
+        """Like `search`, with each candidate's name similarity (0-1) alongside."""
+        return [(self._candidate(ranked), ranked.similarity) for ranked in self._rank(name, context)[:limit]]
+
+    def _rank(self, name: str, context: RankContext) -> list[Ranked]:
+        keys = name_keys(name)
+        if not keys.norm:
+            return []
+        hits = self._hits(keys, context)
+        return rank_hits(keys, hits, context, self._admin1, abjad=_is_abjad(name))
+
+    def _hits(self, keys: NameKeys, context: RankContext) -> list[RawHit]:
+        if context.country:
+            return fetch_hits(self._conn, keys, (context.country.upper(),), only_countries=True)
+        return fetch_hits(self._conn, keys, context.countries)
+
+    def country(self, name_or_code: str) -> Candidate | None:
+        """The country record for a name in any indexed language or an ISO2/ISO3 code."""
+        code = name_or_code.strip()
+        if code.isalpha() and code.isupper() and len(code) in (2, 3):
+            iso2 = code if len(code) == 2 else self._iso3.get(code)
+            row = self._conn.execute("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2,)).fetchone()
+            if row is not None:
+                return self._by_id(int(row[0]))
+        return self._best(name_or_code, RankContext(), lambda hit: hit.fcode.startswith("PCL"), COUNTRY_MIN_SIMILARITY)
+
+    def admin1(self, name: str, *, country: str | None = None) -> Candidate | None:
+        """The first-level admin unit called `name` (optionally within `country`)."""
+        context = RankContext(country=country)
+        return self._best(name, context, lambda hit: hit.fcode == "ADM1", ADMIN_MIN_SIMILARITY)
+
+    def region(self, name: str) -> Candidate | None:
+        """An analyst region from regions.yaml (or a GeoNames region feature) called `name`."""
+        best = self._best(name, RankContext(), lambda hit: hit.place_id < 0, ADMIN_MIN_SIMILARITY)
+        return best or self._best(name, RankContext(), lambda hit: hit.fcode in ("RGN", "RGNE"), ADMIN_MIN_SIMILARITY)
+
+    def admin1_names(self, country: str) -> list[str]:
+        """Names of the admin1 units of a country."""
+        return sorted(name for (c, _), name in self._admin1.items() if c == country)
+
+    def _best(self, name: str, context: RankContext, accept: object, min_similarity: float) -> Candidate | None:
+        for ranked in self._rank(name, context):
+            if ranked.similarity >= min_similarity and accept(ranked.hit):  # type: ignore[operator]
+                return self._candidate(ranked)
+        return None
+
+    def _by_id(self, place_id: int) -> Candidate | None:
+        row = self._conn.execute(
+            "SELECT 'n', '', id, name, country, admin1, admin2, lat, lon, fclass, fcode, population"
+            " FROM places WHERE id = ? AND lat IS NOT NULL", (place_id,)).fetchone()
+        if row is None:
+            return None
+        return self._candidate(Ranked(RawHit(*row), 1.0, 1.0, ("by code",)))
+
+    def _candidate(self, ranked: Ranked) -> Candidate:
+        hit = ranked.hit
+        if hit.place_id < 0:
+            gazetteer_id = f"region:{self._regions.get(hit.place_id, hit.place_id)}"
+        else:
+            gazetteer_id = f"geonames:{hit.place_id}"
+        is_country = hit.fcode.startswith("PCL")
+        return Candidate(
+            name=hit.name, gazetteer_id=gazetteer_id, country=hit.country or None,
+            admin1=None if is_country or hit.place_id < 0 else self._admin1.get((hit.country, hit.admin1)),
+            admin2=self._admin2_name(hit), lat=hit.lat, lon=hit.lon, feature_class=hit.fclass,
+            feature_code=hit.fcode, population=hit.population, score=ranked.score, reasons=ranked.reasons,
+        )
+
+    def _admin2_name(self, hit: RawHit) -> str | None:
+        if not hit.admin2:
+            return None
+        key = (hit.country, hit.admin1, hit.admin2)
+        if key not in self._admin2:
+            row = self._conn.execute("SELECT name FROM admin2 WHERE country = ? AND admin1 = ? AND code = ?", key).fetchone()
+            if row is None:  # GeoNames codes admin2 under the old admin1 in older dumps
+                row = self._conn.execute("SELECT name FROM admin2 WHERE country = ? AND code = ?", (hit.country, hit.admin2)).fetchone()
+            self._admin2[key] = row[0] if row else None
+        return self._admin2[key]
+
+    def normalised(self, name: str) -> str:
+        """The normalised form the index uses for `name` (for context matching)."""
+        return normalise_name(name)

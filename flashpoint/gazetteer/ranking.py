@@ -1,0 +1,173 @@
+"""Rank raw index hits with the document's context; record why each score is what it is.
+
+score = name similarity (0-1, edit distance on the normalised name and on the
+consonant skeleton) + country context + admin1 context + distance to places
+already resolved or to named areas + feature class + population + actors' countries.
+Weights are module constants so they can be read (and tuned) in one place.
+
+Example:
+    >>> context = RankContext(countries=("ML",))
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from flashpoint.gazetteer.candidates import RawHit
+from flashpoint.gazetteer.keys import NameKeys, skeleton_key
+from flashpoint.gazetteer.normalise import normalise_name
+
+NAME_WEIGHT_NORM, NAME_WEIGHT_SKELETON = 0.6, 0.4
+FIRST_COUNTRY_BONUS, OTHER_COUNTRY_BONUS, FOREIGN_PENALTY = 0.15, 0.1, -0.3
+ADMIN1_BONUS, AREA_BONUS, ACTOR_COUNTRY_BONUS = 0.1, 0.1, 0.03
+NEAR_BONUS, NEAR_SCALE_KM = 0.2, 50.0
+POPULATION_BONUS = 0.05
+# Events happen in populated places and admin units more than on rivers or hills.
+CLASS_BONUS = {"P": 0.05, "A": 0.03, "L": 0.0, "S": -0.02, "H": -0.05, "T": -0.05, "V": -0.05, "U": -0.1}
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A named area in context (admin1 or region): a centre and a radius in km."""
+
+    lat: float
+    lon: float
+    radius_km: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class RankContext:
+    """What the document tells about where its places are.
+
+    `country` is a hard filter; `countries` (most mentioned first) only prefer.
+    `admin1s` are normalised admin1 names; `points` are places already resolved.
+    """
+
+    country: str | None = None
+    countries: tuple[str, ...] = ()
+    admin1s: tuple[str, ...] = ()
+    areas: tuple[Area, ...] = ()
+    points: tuple[tuple[float, float], ...] = ()
+    actor_countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A hit with its score, its name similarity and the reasons."""
+
+    hit: RawHit
+    score: float
+    similarity: float
+    reasons: tuple[str, ...]
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@lru_cache(maxsize=100_000)
+def _skeleton(norm: str) -> str:
+    return skeleton_key(norm)
+
+
+def name_similarity(query: NameKeys, norm: str, *, abjad: bool = False) -> float:
+    """0-1 similarity of a query to an indexed normalised name.
+
+    Arabic-script queries carry no vowels, so only their skeleton is compared.
+    """
+    if query.norm == norm:
+        return 1.0
+    skeleton = Indel.normalized_similarity(query.skeleton, _skeleton(norm))
+    if abjad:
+        return 0.95 * skeleton
+    spelled = Indel.normalized_similarity(query.norm.replace(" ", ""), norm.replace(" ", ""))
+    return NAME_WEIGHT_NORM * spelled + NAME_WEIGHT_SKELETON * skeleton
+
+
+def _country_terms(hit: RawHit, context: RankContext, reasons: list[str] | None) -> float:
+    if not context.countries:
+        return 0.0
+    if hit.country in context.countries:
+        if reasons is not None:
+            reasons.append(f"country {hit.country} named in document")
+        return FIRST_COUNTRY_BONUS if hit.country == context.countries[0] else OTHER_COUNTRY_BONUS
+    if reasons is not None:
+        reasons.append(f"country {hit.country or '?'} not in context")
+    return FOREIGN_PENALTY
+
+
+def _place_terms(hit: RawHit, admin1_name: str | None, context: RankContext, reasons: list[str] | None) -> float:
+    score = 0.0
+    if admin1_name and context.admin1s and normalise_name(admin1_name) in context.admin1s:
+        score += ADMIN1_BONUS
+        if reasons is not None:
+            reasons.append(f"in {admin1_name} named in document")
+    point = (hit.lat, hit.lon)
+    for area in context.areas:
+        if haversine_km(point, (area.lat, area.lon)) <= area.radius_km:
+            score += AREA_BONUS
+            if reasons is not None:
+                reasons.append(f"within {area.label}")
+            break
+    if context.points:
+        nearest = min(haversine_km(point, other) for other in context.points)
+        score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
+        if reasons is not None:
+            reasons.append(f"{nearest:.0f} km from places in context")
+    if hit.country in context.actor_countries:
+        score += ACTOR_COUNTRY_BONUS
+        if reasons is not None:
+            reasons.append("in actors' country")
+    return score
+
+
+def _prior_terms(hit: RawHit, reasons: list[str] | None) -> float:
+    score = CLASS_BONUS.get(hit.fclass, 0.0)
+    if hit.population > 0:
+        score += POPULATION_BONUS * min(1.0, math.log10(hit.population + 1) / 6)
+    if reasons is not None:
+        reasons.append(f"feature {hit.fclass}.{hit.fcode}")
+        if hit.population > 0:
+            reasons.append(f"population {hit.population}")
+    return score
+
+
+def _score(hit: RawHit, similarity: float, context: RankContext, admin1_name: str | None, reasons: list[str] | None = None) -> float:
+    if reasons is not None:
+        kind = _KIND.get(hit.kind, hit.kind)
+        reasons.append("exact name" if similarity == 1.0 else f"name ~{similarity:.2f} ({hit.norm!r} by {kind})")
+    terms = _country_terms(hit, context, reasons) + _place_terms(hit, admin1_name, context, reasons)
+    return round(similarity + terms + _prior_terms(hit, reasons), 4)
+
+
+def rank_hits(query: NameKeys, hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str],
+              *, abjad: bool = False, explain: int = 10) -> list[Ranked]:
+    """Score each place once (by its best-matching name), best first; the top `explain` carry reasons."""
+    best: dict[int, tuple[float, float, RawHit]] = {}
+    for hit in hits:
+        similarity = name_similarity(query, hit.norm, abjad=abjad)
+        previous = best.get(hit.place_id)
+        if previous is not None and previous[1] >= similarity:
+            continue
+        score = _score(hit, similarity, context, admin1_names.get((hit.country, hit.admin1)))
+        best[hit.place_id] = (score, similarity, hit)
+    ordered = sorted(best.values(), key=lambda item: (-item[0], -item[2].population, item[2].place_id))
+    ranked = []
+    for position, (score, similarity, hit) in enumerate(ordered):
+        reasons: list[str] = []
+        if position < explain:
+            _score(hit, similarity, context, admin1_names.get((hit.country, hit.admin1)), reasons)
+        ranked.append(Ranked(hit, score, similarity, tuple(reasons)))
+    return ranked
+
+
+_KIND = {"n": "name", "s": "skeleton", "p": "phonetic"}

@@ -1,0 +1,64 @@
+"""Fixtures: the app over an empty or demo store, on each backend (PostgreSQL ones are `integration`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flashpoint.store.engine import Store, open_store
+from flashpoint.store.testing import clean_store_url
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """URL of an empty store, once per backend."""
+    return clean_store_url(request.param, tmp_path)
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """An open empty store, once per backend."""
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+TOKEN = "api-test-token"
+
+
+def make_client(url: str, *, token: str | None = TOKEN, **options: object) -> Iterator[object]:
+    from fastapi.testclient import TestClient
+
+    from flashpoint.api import create_app
+    from flashpoint.settings import load_settings
+    from flashpoint.store.testing import keyword_pipeline
+
+    app = create_app(load_settings(db=url, api_token=token), pipeline_factory=keyword_pipeline, **options)  # type: ignore[arg-type]
+    with TestClient(app) as client:
+        yield client
+    app.state.flashpoint.store.close()
+
+
+@pytest.fixture
+def demo_url(store_url: str) -> str:
+    """A store holding the demo reports, merged."""
+    from flashpoint.store.fixtures import build_demo_store
+
+    build_demo_store(store_url)
+    return store_url
+
+
+@pytest.fixture
+def client(demo_url: str) -> Iterator[object]:
+    """A TestClient on the demo store, with writes enabled by TOKEN."""
+    yield from make_client(demo_url)
+
+
+@pytest.fixture
+def client_without_token(demo_url: str) -> Iterator[object]:
+    """A TestClient on the demo store with no api_token configured."""
+    yield from make_client(demo_url, token=None)
