@@ -63,25 +63,33 @@ _SELECT = """
 SELECT substr(k.key, 1, 1), k.norm, p.id, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon,
        p.fclass, p.fcode, p.population
 FROM keys AS k JOIN places AS p ON p.id = k.place_id
-WHERE k.key = ? {country_clause} AND p.lat IS NOT NULL LIMIT ?
+WHERE k.key IN ({keys}) {country_clause} AND p.lat IS NOT NULL LIMIT ?
 """
-_ANY_COUNTRY = _SELECT.format(country_clause="")
-_ONE_COUNTRY = _SELECT.format(country_clause="AND k.country = ?")
+
+
+def _probe(conn: sqlite3.Connection, keys: Sequence[str], countries: Sequence[str], cap: int) -> list[RawHit]:
+    """One statement: rows under any of `keys` (within `countries` if given), at most `cap`."""
+    country_clause = f"AND k.country IN ({', '.join('?' * len(countries))})" if countries else ""
+    sql = _SELECT.format(keys=", ".join("?" * len(keys)), country_clause=country_clause)
+    return [RawHit._make(row) for row in conn.execute(sql, (*keys, *countries, cap))]
 
 
 def fetch_hits(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str] = (), *, only_countries: bool = False) -> list[RawHit]:
-    """Index rows for every query key of `keys`: first within `countries`, then anywhere.
+    """Index rows for the query keys of `keys`: first within `countries`, then anywhere.
 
-    With `only_countries` the worldwide probe is skipped (a hard country filter).
     Within context countries every key is probed; worldwide, fuzzy keys are probed only
-    when there is no country context (an exact name is always looked for everywhere).
+    when there is no country context and no exact match (an exact name is always looked
+    for everywhere). With `only_countries` nothing is probed worldwide (a hard filter).
     """
+    query_keys = keys.query_keys()
+    fuzzy_keys = [key for key in query_keys if not key.startswith(NORM_PREFIX)]
     hits: list[RawHit] = []
-    for key in keys.query_keys():
-        exact = key.startswith(NORM_PREFIX)
-        cap = EXACT_BUCKET_CAP if exact else FUZZY_BUCKET_CAP
-        for country in countries:
-            hits.extend(RawHit._make(row) for row in conn.execute(_ONE_COUNTRY, (key, country, cap)))
-        if not only_countries and (exact or not countries):
-            hits.extend(RawHit._make(row) for row in conn.execute(_ANY_COUNTRY, (key, cap)))
+    if countries:
+        hits += _probe(conn, query_keys, countries, EXACT_BUCKET_CAP + FUZZY_BUCKET_CAP * len(fuzzy_keys))
+    if only_countries:
+        return hits
+    exact = _probe(conn, query_keys[:1], (), EXACT_BUCKET_CAP)
+    hits += exact
+    if not countries and not exact and fuzzy_keys:
+        hits += _probe(conn, fuzzy_keys, (), FUZZY_BUCKET_CAP * len(fuzzy_keys))
     return hits

@@ -27,6 +27,7 @@ FIRST_COUNTRY_BONUS, OTHER_COUNTRY_BONUS, FOREIGN_PENALTY = 0.15, 0.1, -0.3
 ADMIN1_BONUS, AREA_BONUS, ACTOR_COUNTRY_BONUS = 0.1, 0.1, 0.03
 NEAR_BONUS, NEAR_SCALE_KM = 0.2, 50.0
 POPULATION_BONUS = 0.05
+MAX_CONTEXT_GAIN = 0.45
 # Events happen in populated places and admin units more than on rivers or hills.
 CLASS_BONUS = {"P": 0.05, "A": 0.03, "L": 0.0, "S": -0.02, "H": -0.05, "T": -0.05, "V": -0.05, "U": -0.1}
 
@@ -153,8 +154,12 @@ def rank_hits(query: NameKeys, hits: Iterable[RawHit], context: RankContext, adm
               *, abjad: bool = False, explain: int = 10) -> list[Ranked]:
     """Score each place once (by its best-matching name), best first; the top `explain` carry reasons."""
     best: dict[int, tuple[float, float, RawHit]] = {}
-    for hit in hits:
-        similarity = name_similarity(query, hit.norm, abjad=abjad)
+    scored = [(name_similarity(query, hit.norm, abjad=abjad), hit) for hit in hits]
+    # Context adds at most ~0.5, so a name far below the best one can never win: skip it.
+    floor = max((similarity for similarity, _ in scored), default=0.0) - MAX_CONTEXT_GAIN
+    for similarity, hit in scored:
+        if similarity < floor:
+            continue
         previous = best.get(hit.place_id)
         if previous is not None and previous[1] >= similarity:
             continue

@@ -125,10 +125,14 @@ def _outlet(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None:
     else:
         outlet_name, kind, span = outlet.name, outlet.kind, outlet.span
     claims = [Claim(outlet_name, kind, span, sentence.span, verb)]
-    # "X told Reuters": the marker is also a reporting verb whose subject is a claimant.
+    # "X told Reuters": the marker is also a reporting verb whose subject is a claimant;
+    # after a quote the subject follows the outlet ("», a déclaré à RFI Ahmed X").
     if sentence.lexicon.verbs.match(sentence.tokens, i):
-        subject = _reporting(sentence, i)
-        claims = (subject[0] if subject else []) + claims
+        after_outlet = next((k for k, token in enumerate(sentence.tokens) if token.start >= span.end), None)
+        subject = _reporting(sentence, i, inverted_from=after_outlet)
+        said = subject[0] if subject else []
+        if said:
+            claims = said + [dataclasses.replace(claim, covers=said[0].covers) for claim in claims]
     return claims, i + marker[1] + len(phrase)
 
 
@@ -146,7 +150,7 @@ def _document(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None:
     return [claim], j + 1
 
 
-def _reporting(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None:
+def _reporting(sentence: _Sentence, i: int, *, inverted_from: int | None = None) -> tuple[list[Claim], int] | None:
     """ "X said", "Bekai Ag Hamad, a founding member of Y, agrees", "“...”, said the source"."""
     verb = sentence.lexicon.verbs.match(sentence.tokens, i)
     if verb is None:
@@ -156,8 +160,9 @@ def _reporting(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None:
     covers = _quote_near(sentence, i, end) or sentence.span
     if _quote_before(sentence, i) is not None:
         # "“...”, said Amadou X, a local elder": the subject follows the verb.
-        subject = _trim(sentence, sentence.phrase_after(end))
-        appositive = _trim(sentence, sentence.segment_after(end + len(subject)))
+        start = end if inverted_from is None else inverted_from
+        subject = _trim(sentence, sentence.phrase_after(start))
+        appositive = _trim(sentence, sentence.segment_after(start + len(subject)))
         starts_role = bool(appositive) and appositive[0].norm in sentence.lexicon.role_starts
         role = phrase_text(sentence.text, appositive) if starts_role else None
     else:

@@ -44,6 +44,12 @@ def make_client(url: str, *, token: str | None = TOKEN, **options: object) -> It
 
 
 @pytest.fixture
+def auth() -> dict[str, str]:
+    """The Authorization header carrying the test token."""
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
 def demo_url(store_url: str) -> str:
     """A store holding the demo reports, merged."""
     from flashpoint.store.fixtures import build_demo_store

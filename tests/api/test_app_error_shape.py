@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import TOKEN
-
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+AUTH = {"Authorization": "Bearer api-test-token"}  # the token conftest configures
 CASES = [
     ("get", "/api/events?bbox=1,2,3", None, {}, 400),
     ("get", "/api/events?start=2024-13-01", None, {}, 400),

@@ -113,3 +113,13 @@ def test_attribution_ignores_person_entities_inside_descriptions_and_extends_par
         ("anonymous", "A source in the Gourma region", None),
         ("named", "Sidi Ag Alla", "an elder"),
     ]
+
+
+def test_attribution_quote_then_outlet_then_inverted_subject_in_french() -> None:
+    text = "« Nous avons tout perdu », a déclaré à RFI Ahmed Ag Mohamed, un élu local."
+    claims = AttributionStage()(make_doc(text, "fr")).claims
+    assert [(c.kind, c.source, c.role) for c in claims] == [
+        ("named", "Ahmed Ag Mohamed", "un élu local"),
+        ("outlet", "RFI", None),
+    ]
+    assert all(text[c.covers.start : c.covers.end] == "« Nous avons tout perdu »" for c in claims)

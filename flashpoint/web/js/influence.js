@@ -2,7 +2,7 @@
 // Points are drawn as circles whose size reflects how vague the place is; polygons as given.
 
 import { h } from "./dom.js";
-import { actorName, dateRange, placeName } from "./format.js";
+import { dateRange, UNKNOWN } from "./format.js";
 
 const L = window.L;
 // Circle radius in metres by ACLED geo_precision: a town, a district, a province.
@@ -13,11 +13,14 @@ function colour(kind) {
   return KIND_COLOURS[kind] || "#5e3c99";
 }
 
+// Properties are the flat GIS columns of /api/influences (actor, location, start, ...).
 function popupContent(props) {
+  const where = [props.location, props.admin1, props.country].filter(Boolean).join(", ") || UNKNOWN;
   return h("div", { class: "fp-influence-popup", "data-testid": "influence-popup" },
-    h("strong", {}, actorName(props.actor)),
-    h("div", {}, `${props.kind || "influence"} · ${placeName(props.place)}`),
-    h("div", {}, dateRange(props.time)),
+    h("strong", {}, props.actor || props.actor_id || "Unknown actor"),
+    h("div", {}, `${props.kind || "influence"} · ${where}`),
+    h("div", {}, props.start ? dateRange({ start: props.start, end: props.end }) : "date not stated"),
+    props.claimants ? h("div", {}, `Claimed by: ${props.claimants}`) : null,
     props.text ? h("q", {}, props.text) : null);
 }
 
@@ -33,8 +36,7 @@ export function influenceLayer(collection) {
       className: "fp-influence",
     }),
     pointToLayer: (feature, latlng) => {
-      const props = feature.properties || {};
-      const precision = props.place && props.place.geo_precision;
+      const precision = (feature.properties || {}).geo_precision;
       return L.circle(latlng, { radius: RADIUS_BY_PRECISION[precision] || 25000, pane: "influence" });
     },
     onEachFeature: (feature, layer) => {
