@@ -16,7 +16,7 @@ from flashpoint.errors import GazetteerError
 from flashpoint.gazetteer.candidates import Candidate, RawHit, fetch_hits
 from flashpoint.gazetteer.keys import NameKeys, name_keys
 from flashpoint.gazetteer.normalise import normalise_name
-from flashpoint.gazetteer.ranking import Area, RankContext, Ranked, rank_hits
+from flashpoint.gazetteer.ranking import Area, RankContext, Ranked, haversine_km, rank_hits
 from flashpoint.gazetteer.schema import REQUIRED_TABLES, connect, table_names
 
 __all__ = ["Candidate", "Gazetteer", "RankContext", "Area"]
@@ -108,6 +108,17 @@ class Gazetteer:
         """An analyst region from regions.yaml (or a GeoNames region feature) called `name`."""
         best = self._best(name, RankContext(), lambda hit: hit.place_id < 0, ADMIN_MIN_SIMILARITY)
         return best or self._best(name, RankContext(), lambda hit: hit.fcode in ("RGN", "RGNE"), ADMIN_MIN_SIMILARITY)
+
+    def extent_radius_km(self, candidate: Candidate) -> float | None:
+        """Half the diagonal of an analyst region's extent box (None for other records)."""
+        if not candidate.gazetteer_id.startswith("region:"):
+            return None
+        slug = candidate.gazetteer_id.split(":", 1)[1]
+        row = self._conn.execute("SELECT south, west, north, east FROM regions WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
+            return None
+        south, west, north, east = row
+        return haversine_km((south, west), (north, east)) / 2
 
     def admin1_names(self, country: str) -> list[str]:
         """Names of the admin1 units of a country."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +41,21 @@ def make_client(url: str, *, token: str | None = TOKEN, **options: object) -> It
     with TestClient(app) as client:
         yield client
     app.state.flashpoint.store.close()
+
+
+@pytest.fixture
+def client_factory() -> Iterator[Callable[..., object]]:
+    """Build extra clients with custom options (closed at teardown)."""
+    opened: list[Iterator[object]] = []
+
+    def build(url: str, **options: object) -> object:
+        generator = make_client(url, **options)  # type: ignore[arg-type]
+        opened.append(generator)
+        return next(generator)
+
+    yield build
+    for generator in opened:
+        next(generator, None)
 
 
 @pytest.fixture

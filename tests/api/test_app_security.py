@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import make_client  # noqa: I001 - the conftest beside this file
 
 
 @pytest.mark.parametrize("path", ["/api/events", "/api/docs", "/api/nowhere", "/healthz"])
@@ -25,8 +23,8 @@ def test_docs_page_uses_local_assets_only(client: Any) -> None:
 
 
 @pytest.fixture
-def tight_client(demo_url: str) -> Iterator[Any]:
-    yield from make_client(demo_url, writes_per_minute=1.0, write_burst=2, max_body_bytes=2000)
+def tight_client(demo_url: str, client_factory: Any) -> Any:
+    return client_factory(demo_url, writes_per_minute=1.0, write_burst=2, max_body_bytes=2000)
 
 
 def test_body_limit(tight_client: Any, auth: dict[str, str]) -> None:

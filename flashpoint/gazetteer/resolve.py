@@ -1,0 +1,121 @@
+"""Resolve one toponym of a document to a `Place`, or fall back honestly.
+
+The document's context (countries named, admin1 units and regions named, places
+already resolved, the actors' countries) ranks the candidates. A candidate is
+accepted only when its name is close enough and, when the document names
+countries, it lies in one of them: a same-name place elsewhere is never chosen.
+Otherwise the place falls back to the admin1 unit or region the document names
+(geo_precision 3, `no_match=True`, the original text kept), or is None.
+
+Example:
+    >>> ctx = PlaceContext(countries=("ML",), admin1s=("Ménaka",))
+    >>> resolve_place(gaz, "Tamalt", Span(10, 16), ctx)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flashpoint.gazetteer.candidates import Candidate
+from flashpoint.gazetteer.descriptors import strip_descriptors
+from flashpoint.gazetteer.index import Gazetteer
+from flashpoint.gazetteer.normalise import normalise_name
+from flashpoint.gazetteer.precision import fallback_precision, precision_of
+from flashpoint.gazetteer.ranking import Area, RankContext
+from flashpoint.model import Place, Span
+
+# Name similarity a candidate needs: exact-ish without country context, looser when
+# the document names the country (the country filter then guards against look-alikes).
+MIN_SIMILARITY_IN_CONTEXT = 0.8
+MIN_SIMILARITY_NO_CONTEXT = 0.9
+ADMIN1_RADIUS_KM = 250.0
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What the document says about where its places are (hashable, built per document)."""
+
+    countries: tuple[str, ...] = ()
+    """ISO2 codes named in the document, most mentioned first."""
+    admin1s: tuple[str, ...] = ()
+    """Admin1 units and analyst regions named in the document, as written."""
+    points: tuple[tuple[float, float], ...] = ()
+    """(lat, lon) of places already resolved in the document."""
+    actor_countries: tuple[str, ...] = ()
+
+
+def _area_of(gaz: Gazetteer, name: str, countries: tuple[str, ...]) -> Candidate | None:
+    """The analyst region or admin1 unit (within the context countries) called `name`."""
+    region = gaz.region(name)
+    if region is not None:
+        return region
+    for country in countries or (None,):
+        unit = gaz.admin1(name, country=country)
+        if unit is not None:
+            return unit
+    return None
+
+
+@lru_cache(maxsize=512)
+def _rank_context(gaz: Gazetteer, ctx: PlaceContext) -> RankContext:
+    areas = []
+    for name in ctx.admin1s:
+        area = _area_of(gaz, name, ctx.countries)
+        if area is not None:
+            radius = gaz.extent_radius_km(area) or ADMIN1_RADIUS_KM
+            areas.append(Area(area.lat, area.lon, radius, area.name))
+    return RankContext(
+        countries=ctx.countries, admin1s=tuple(normalise_name(name) for name in ctx.admin1s),
+        areas=tuple(areas), points=ctx.points, actor_countries=ctx.actor_countries,
+    )
+
+
+def _acceptable(candidate: Candidate, similarity: float, ctx: PlaceContext) -> bool:
+    if ctx.countries:
+        in_context = candidate.country in ctx.countries or candidate.gazetteer_id.startswith("region:")
+        return in_context and similarity >= MIN_SIMILARITY_IN_CONTEXT
+    return similarity >= MIN_SIMILARITY_NO_CONTEXT
+
+
+def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) -> Candidate | None:
+    variants = [text]
+    bare = strip_descriptors(text)
+    if bare and bare != normalise_name(text):
+        variants.append(bare)
+    for variant in variants:
+        for candidate, similarity in gaz.ranked(variant, context, limit=10):
+            if _acceptable(candidate, similarity, ctx):
+                return candidate
+    return None
+
+
+def _place(candidate: Candidate, text: str, span: Span, *, no_match: bool) -> Place:
+    is_region = candidate.gazetteer_id.startswith("region:")
+    if no_match:
+        geo, where = fallback_precision(is_region=is_region)
+    else:
+        geo, where = precision_of(candidate.feature_class, candidate.feature_code, is_region=is_region)
+    return Place(
+        name=candidate.name, gazetteer_id=candidate.gazetteer_id, country=candidate.country,
+        admin1=candidate.admin1, admin2=None if no_match else candidate.admin2, lat=candidate.lat,
+        lon=candidate.lon, geo_precision=geo, where_prec=where, text=text, span=span,
+        feature_code=candidate.feature_code, score=candidate.score, no_match=no_match,
+    )
+
+
+def resolve_place(gaz: Gazetteer, text: str, span: Span, ctx: PlaceContext) -> Place | None:
+    """Resolve `text` (a toponym at `span`) with the document's context.
+
+    Returns the best acceptable place with geo_precision/where_prec set; else a
+    `no_match` fallback to the first admin1/region named in `ctx`; else None.
+    """
+    context = _rank_context(gaz, ctx)
+    chosen = _choose(gaz, text, ctx, context)
+    if chosen is not None:
+        return _place(chosen, text, span, no_match=False)
+    for name in ctx.admin1s:
+        area = _area_of(gaz, name, ctx.countries)
+        if area is not None and (not ctx.countries or area.country in ctx.countries or area.gazetteer_id.startswith("region:")):
+            return _place(area, text, span, no_match=True)
+    return None

@@ -1,0 +1,120 @@
+"""The events stage on hand-built documents: roles, places, times, splits, negation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from flashpoint.model import ActorRef, Document, Place, PlaceMention, Sentence, Span, TimeRange, Toll, Trigger
+from flashpoint.stages.events import EventStage
+
+PUBLISHED = dt.date(2023, 3, 20)
+NAMES = {"jnim": "JNIM", "issp": "ISSP", "civilians": "Civilians", "army": "Army"}
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventStage:
+    return EventStage()
+
+
+def sentences(text: str) -> tuple[Sentence, ...]:
+    spans = [m.span() for m in re.finditer(r"[^.]+\.", text)]
+    return tuple(Sentence(Span(s + (len(text[s:e]) - len(text[s:e].lstrip())), e), i) for i, (s, e) in enumerate(spans))
+
+
+def find(text: str, word: str, nth: int = 0) -> Span:
+    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    return Span(starts[nth], starts[nth] + len(word))
+
+
+def actor(text: str, word: str, actor_id: str, nth: int = 0, inter: int = 2) -> ActorRef:
+    return ActorRef(actor_id, NAMES[actor_id], word, find(text, word, nth), inter=inter)
+
+
+def place(text: str, word: str, lat: float, role: str = "event", nth: int = 0) -> PlaceMention:
+    span = find(text, word, nth)
+    resolved = Place(word, f"geonames:{int(lat * 1000)}", "ML", "Mopti", None, lat, -3.0, 1, 1, word, span)
+    return PlaceMention(span, word, role, resolved)
+
+
+def trigger(text: str, word: str, sub: str, event_type: str = "Battles", nth: int = 0) -> Trigger:
+    return Trigger(event_type, sub, find(text, word, nth), word, 2.0)
+
+
+def month(text: str, word: str, number: int) -> TimeRange:
+    start = dt.date(2023, number, 1)
+    end = dt.date(2023, number + 1, 1) - dt.timedelta(days=1)
+    return TimeRange(start, end, 3, 4, word, find(text, word))
+
+
+def build(text: str, **layers: object) -> Document:
+    doc = Document.from_text(text, published=PUBLISHED)
+    return doc.with_layers(sentences=sentences(text), lang="en", **layers)
+
+
+def test_events_battle_between_two_named_sides(stage: EventStage) -> None:
+    text = "JNIM fighters clashed with ISSP near Boni in February."
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"), actor(text, "ISSP", "issp")),
+                places=(place(text, "Boni", 15.0),), times=(month(text, "February", 2),),
+                triggers=(trigger(text, "clashed", "Armed clash"),))
+    (event,) = stage(doc).events
+    assert {event.actor1.id, event.actor2.id} == {"jnim", "issp"}  # type: ignore[union-attr]
+    assert event.place is not None and event.place.text == "Boni"
+    assert event.time is not None and event.time.start == dt.date(2023, 2, 1)
+
+
+def test_events_list_of_villages_is_one_event_each_with_inherited_actors_and_time(stage: EventStage) -> None:
+    text = "JNIM and ISSP fought in February. Clashes took place in Boni, Douentza and Hombori."
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"), actor(text, "ISSP", "issp")),
+                places=(place(text, "Boni", 15.0), place(text, "Douentza", 15.1), place(text, "Hombori", 15.2)),
+                times=(month(text, "February", 2),),
+                triggers=(trigger(text, "fought", "Armed clash"), trigger(text, "Clashes", "Armed clash")))
+    events = stage(doc).events
+    places = sorted(e.place.text for e in events if e.place is not None and e.place.text != "")
+    assert places == ["Boni", "Douentza", "Hombori"]
+    assert all(e.time is not None and e.time.start == dt.date(2023, 2, 1) for e in events)
+
+
+def test_events_negated_and_future_actions_are_not_events(stage: EventStage) -> None:
+    text = "JNIM did not attack ISSP in Boni. ISSP plans to attack JNIM near Boni."
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"), actor(text, "ISSP", "issp"), actor(text, "ISSP", "issp", 1), actor(text, "JNIM", "jnim", 1)),
+                places=(place(text, "Boni", 15.0), place(text, "Boni", 15.0, nth=1)),
+                triggers=(trigger(text, "attack", "Armed clash"), trigger(text, "attack", "Armed clash", nth=1)))
+    assert stage(doc).events == ()
+
+
+def test_events_one_attack_on_civilians_and_soldiers_is_two_events(stage: EventStage) -> None:
+    text = "ISSP attacked Boni, killing 30 civilians and 5 soldiers from the Army."
+    tolls = (Toll(30, 30, 30, None, "30 civilians", find(text, "30 civilians"), "killed", "civilians"),
+             Toll(5, 5, 5, None, "5 soldiers", find(text, "5 soldiers"), "killed", "soldiers"))
+    doc = build(text, actors=(actor(text, "ISSP", "issp"), actor(text, "civilians", "civilians"), actor(text, "Army", "army", inter=1)),
+                places=(place(text, "Boni", 15.0),), tolls=tolls,
+                triggers=(trigger(text, "attacked", "Attack", "Violence against civilians"),))
+    events = {e.sub_event_type: e for e in stage(doc).events}
+    assert events["Attack"].actor2 is not None and events["Attack"].actor2.id == "civilians"
+    assert events["Attack"].fatalities.low == 30
+    assert events["Armed clash"].actor2 is not None and events["Armed clash"].actor2.id == "army"
+    assert events["Armed clash"].fatalities.best == 5
+
+
+def test_events_clash_that_ends_in_withdrawal_is_a_capture_by_the_other_side(stage: EventStage) -> None:
+    text = "JNIM and ISSP fought near Boni. Boni saw clashes, which ended with the withdrawal of ISSP."
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"), actor(text, "ISSP", "issp"), actor(text, "ISSP", "issp", 1)),
+                places=(place(text, "Boni", 15.0), place(text, "Boni", 15.0, nth=1)),
+                triggers=(trigger(text, "fought", "Armed clash"), trigger(text, "clashes", "Armed clash"),
+                          trigger(text, "withdrawal", "Non-violent transfer of territory", "Strategic developments")))
+    events = stage(doc).events
+    capture = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(capture) == 1
+    assert capture[0].actor1 is not None and capture[0].actor1.id == "jnim"
+    assert capture[0].actor2 is not None and capture[0].actor2.id == "issp"
+
+
+def test_events_undated_event_is_bounded_by_publication_not_invented(stage: EventStage) -> None:
+    text = "ISSP killed civilians in Boni."
+    doc = build(text, actors=(actor(text, "ISSP", "issp"), actor(text, "civilians", "civilians")),
+                places=(place(text, "Boni", 15.0),), triggers=(trigger(text, "killed", "Attack", "Violence against civilians"),))
+    (event,) = stage(doc).events
+    assert event.time is not None and event.time.start is None and event.time.end == PUBLISHED
