@@ -33,6 +33,7 @@ from fuzz_targets import Target, build_targets  # noqa: E402
 
 _PROGRESS_EVERY = 100
 _EXAMPLES_PER_SIGNATURE = 3
+_WARM_UP = "Clashes on 3 March killed 2. Des tirs. اشتباكات في المدينة. Бои в городе. 城市冲突. עימותים בעיר."
 
 
 def _targets_for(index: int, targets: list[Target]) -> list[Target]:
@@ -59,8 +60,8 @@ def _worker(conn: Connection, tick: Any, current: Any, seed: int, indices: list[
     """Run the inputs `indices`; report counts every few inputs and every problem at once."""
     targets, _ = build_targets()
     skipped = {(index, name) for index, name in skip}
-    for target in targets:  # warm up models outside the timed calls
-        _run_one(target, "Warm-up text about clashes on 3 March.", b"warm-up")
+    for target in targets:  # load models (lingua loads one per script seen) outside the timed calls
+        _run_one(target, _WARM_UP, _WARM_UP.encode())
     conn.send(("ready", None))
     counts: Counter[str] = Counter()
     for position, index in enumerate(indices):
@@ -169,10 +170,10 @@ def _record_stop(run: _Run, worker: _Worker, skip: list[list[Any]], timeout: flo
 
 
 def _summary(run: _Run, args: argparse.Namespace, seconds: float, skipped: dict[str, str]) -> dict[str, Any]:
-    per_target: dict[str, dict[str, int]] = {}
+    per_target: dict[str, Counter[str]] = {}
     for key, count in run.calls.items():
         name, outcome = key.split("\t")
-        per_target.setdefault(name, Counter())[outcome] += count  # type: ignore[index]
+        per_target.setdefault(name, Counter())[outcome] += count
     problems = sorted(run.problems.values(), key=lambda entry: -entry["count"])
     return {
         "command": " ".join([Path(sys.executable).name, *sys.argv]),

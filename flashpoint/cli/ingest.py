@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Literal, Optional
 
 import typer
 from rich.console import Console
@@ -70,6 +71,17 @@ def run_ingest(target: str, *, db: str | None, published: str | None, workers: i
         store.close()
 
 
+def run_ray_ingest(target: str, *, db: str | None, published: str | None, workers: int, quiet: bool, pipeline: str,
+                   parquet: Path | None) -> IngestReport:
+    """`--engine ray`: the same pipeline on Ray actors (flashpoint.scale), into the store or Parquet."""
+    from flashpoint.scale.ray_engine import run_ray
+
+    settings = load_settings(db=db)
+    factory = None if pipeline == "flashpoint:load" else load_factory(pipeline)  # None: actors build from `settings`
+    return run_ray(target, settings=settings, published=published_date(published), num_cpus=workers, output=parquet,
+                   store_url=None if parquet else settings.db_url, factory=factory, quiet=quiet)
+
+
 def print_report(report: IngestReport, *, quiet: bool) -> int:
     """Failures with their reasons, then `done/skipped/failed`; returns the exit code."""
     for failure in report.failures:
@@ -97,8 +109,15 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Pipeline processes.")] = 1,
         quiet: QuietOption = False,
         pipeline: Annotated[str, typer.Option("--pipeline", help="Pipeline factory MODULE:FUNCTION.")] = "flashpoint:load",
+        engine: Annotated[Literal["local", "ray"], typer.Option("--engine", help="ray: Ray Data actors, --workers CPUs (RAY_ADDRESS joins a cluster; needs the ray extra).")] = "local",
+        parquet: Annotated[Optional[Path], typer.Option("--parquet", help="With --engine ray: write Parquet to DIR, not the store.")] = None,
     ) -> None:
-        report = run_ingest(target, db=db, published=published, workers=workers, quiet=quiet, pipeline=pipeline)
+        if engine == "ray":
+            report = run_ray_ingest(target, db=db, published=published, workers=workers, quiet=quiet, pipeline=pipeline, parquet=parquet)
+        elif parquet is not None:
+            raise ConfigError("--parquet needs --engine ray", field="parquet")
+        else:
+            report = run_ingest(target, db=db, published=published, workers=workers, quiet=quiet, pipeline=pipeline)
         raise typer.Exit(print_report(report, quiet=quiet))
 
 

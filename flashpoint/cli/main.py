@@ -16,6 +16,7 @@ from flashpoint.errors import FlashpointError
 # Each name is a module `flashpoint.cli.<name>` exposing `register(app: typer.Typer) -> None`.
 COMMAND_MODULES: tuple[str, ...] = (
     "extract",
+    "gazetteer",
     "eval",
     "actors",
     "ingest",

@@ -26,10 +26,11 @@ NAME_WEIGHT_NORM, NAME_WEIGHT_SKELETON = 0.6, 0.4
 FIRST_COUNTRY_BONUS, OTHER_COUNTRY_BONUS, FOREIGN_PENALTY = 0.15, 0.1, -0.3
 ADMIN1_BONUS, AREA_BONUS, ACTOR_COUNTRY_BONUS = 0.1, 0.1, 0.03
 NEAR_BONUS, NEAR_SCALE_KM = 0.2, 50.0
-POPULATION_BONUS = 0.05
+POPULATION_BONUS = 0.02
 MAX_CONTEXT_GAIN = 0.45
-# Events happen in populated places and admin units more than on rivers or hills.
-CLASS_BONUS = {"P": 0.05, "A": 0.03, "L": 0.0, "S": -0.02, "H": -0.05, "T": -0.05, "V": -0.05, "U": -0.1}
+# Events happen in populated places (and camps) and admin units more than on rivers or
+# hills. Priors stay smaller than a spelling difference: an exact name beats a variant.
+CLASS_BONUS = {"P": 0.02, "A": 0.01, "S": 0.01, "L": 0.0, "H": -0.02, "T": -0.02, "V": -0.02, "U": -0.03}
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from flashpoint.gazetteer.descriptors import strip_descriptors
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.normalise import normalise_name
 from flashpoint.gazetteer.precision import fallback_precision, precision_of
-from flashpoint.gazetteer.ranking import Area, RankContext
+from flashpoint.gazetteer.ranking import Area, RankContext, haversine_km
 from flashpoint.model import Place, Span
 
 # Name similarity a candidate needs: exact-ish without country context, looser when
@@ -30,6 +30,9 @@ from flashpoint.model import Place, Span
 MIN_SIMILARITY_IN_CONTEXT = 0.8
 MIN_SIMILARITY_NO_CONTEXT = 0.9
 ADMIN1_RADIUS_KM = 250.0
+# Two candidates this close in score but this far apart: the context cannot tell them
+# apart, so the resolver abstains rather than guess (a wrong village misleads more).
+AMBIGUITY_MARGIN, AMBIGUITY_KM = 0.02, 50.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +87,19 @@ def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) 
     if bare and bare != normalise_name(text):
         variants.append(bare)
     for variant in variants:
-        for candidate, similarity in gaz.ranked(variant, context, limit=10):
-            if _acceptable(candidate, similarity, ctx):
-                return candidate
+        acceptable = [c for c, similarity in gaz.ranked(variant, context, limit=10) if _acceptable(c, similarity, ctx)]
+        if acceptable:
+            return None if _ambiguous(acceptable) else acceptable[0]
     return None
+
+
+def _ambiguous(ranked: list[Candidate]) -> bool:
+    """True when a rival scores as well as the best yet lies far from it: nothing decides."""
+    best = ranked[0]
+    return any(
+        best.score - rival.score < AMBIGUITY_MARGIN and haversine_km((best.lat, best.lon), (rival.lat, rival.lon)) > AMBIGUITY_KM
+        for rival in ranked[1:]
+    )
 
 
 def _place(candidate: Candidate, text: str, span: Span, *, no_match: bool) -> Place:

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from flashpoint.errors import InputError
@@ -52,6 +53,7 @@ _INVISIBLE = dict.fromkeys(
 # Real text has almost no control characters; binary decoded as Latin-1 has many.
 _MAX_CONTROL_RATIO = 0.02
 _SAMPLE_CHARS = 200_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode_bytes(data: bytes, *, path: str | None = None, encoding: str | None = None) -> str:
@@ -77,13 +79,14 @@ def decode_bytes(data: bytes, *, path: str | None = None, encoding: str | None =
 
 
 def strip_invisible(text: str) -> str:
-    """Remove soft hyphens, zero-width spaces, BOMs and bidi controls, which hide inside names.
+    """Remove soft hyphens, zero-width spaces, BOMs and bidi controls, which hide inside names;
+    replace lone surrogates (JSON can carry "\\ud800") with U+FFFD, since no encoder accepts them.
 
     Example:
         >>> strip_invisible("Mé\u00adnaka\u200b")
         'Ménaka'
     """
-    return text.translate(_INVISIBLE)
+    return _SURROGATE.sub("\ufffd", text.translate(_INVISIBLE))
 
 
 def check_text(text: str, *, path: str | None = None) -> None:
@@ -116,7 +119,8 @@ def _decode(data: bytes, path: str | None, encoding: str | None) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 name = codec.upper().removesuffix("-SIG")
-                raise InputError(f"has a {name} byte-order mark but is not valid {name}: {exc.reason}", path=path) from exc
+                message = f"has a {name} byte-order mark but is not valid {name}: {exc.reason}"
+                raise InputError(message, path=path) from exc
     if encoding is not None and b"\x00" not in data:
         try:
             return data.decode(encoding)

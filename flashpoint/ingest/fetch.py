@@ -200,7 +200,7 @@ def page_to_document(page: FetchedPage, *, requested_url: str) -> RawDocument:
         raise InputError(f"URL served {kind}, not HTML or text", path=requested_url)
     text = decode_bytes(page.body, path=requested_url, encoding=page.charset)
     title = None
-    if kind in _HTML_TYPES or (not kind and text.lstrip()[:1] == "<"):
+    if kind in _HTML_TYPES or (kind in {"", "application/octet-stream"} and text.lstrip()[:1] == "<"):
         text, title = html_to_text(text, path=requested_url)
     text = strip_invisible(text)
     check_text(text, path=requested_url)

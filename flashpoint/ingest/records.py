@@ -37,7 +37,8 @@ def parse_date(value: object, *, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(raw[:10])
     except ValueError as exc:
-        raise InputError(f"published {raw!r} is not a date (YYYY-MM-DD)", path=where, field="published", value=raw) from exc
+        message = f"published {raw!r} is not a date (YYYY-MM-DD)"
+        raise InputError(message, path=where, field="published", value=raw) from exc
 
 
 def _optional_str(row: Mapping[str, object], *keys: str) -> str | None:

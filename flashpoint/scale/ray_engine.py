@@ -83,7 +83,7 @@ def extract_rows(
     results = dataset.map_batches(
         ExtractBatch,
         fn_constructor_kwargs={"settings": settings, "factory": factory},
-        concurrency=actors,
+        compute=ray.data.ActorPoolStrategy(size=actors),
         batch_size=batch_size,
         batch_format="numpy",
         num_cpus=1,

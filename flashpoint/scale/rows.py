@@ -33,7 +33,7 @@ def document_row(doc: Document) -> Row:
 def row_document(row: Mapping[str, Any]) -> Document:
     """Rebuild the `Document` of an input row (the inverse of `document_row`)."""
     published = row.get("published")
-    values = {name: _plain(row.get(name)) for name in INPUT_COLUMNS}
+    values = {name: row.get(name) for name in INPUT_COLUMNS}
     values["published"] = dt.date.fromisoformat(published) if published else None
     return Document(**values)
 
@@ -57,16 +57,16 @@ def result_row(result: Document | Failure) -> Row:
 def row_result(row: Mapping[str, Any]) -> Document | Failure:
     """The `Document` (exactly as the worker produced it) or `Failure` of an output row."""
     if row["status"] == "failed":
-        return Failure(_plain(row["doc_id"]), str(row["stage"]), str(row["error"]), _plain(row["path"]))
+        return Failure(row["doc_id"], str(row["stage"]), str(row["error"]), row["path"])
     return decode(Document, json.loads(row["document"]))
 
 
 def batch_rows(batch: Mapping[str, Any] | Any) -> Iterator[Row]:
-    """Rows of a Ray batch: a dict of columns (numpy format) or a pandas DataFrame."""
+    """Rows of a Ray batch (a dict of columns, numpy format, or a pandas DataFrame), nulls as None."""
     columns: Mapping[str, Any] = batch if isinstance(batch, Mapping) else {name: batch[name] for name in batch.columns}
     names = list(columns)
     for values in zip(*(list(columns[name]) for name in names), strict=True):
-        yield dict(zip(names, values, strict=True))
+        yield {name: _plain(value) for name, value in zip(names, values, strict=True)}
 
 
 def rows_batch(rows: Iterable[Row], columns: tuple[str, ...]) -> dict[str, list[Any]]:
@@ -76,7 +76,7 @@ def rows_batch(rows: Iterable[Row], columns: tuple[str, ...]) -> dict[str, list[
 
 
 def _plain(value: Any) -> Any:
-    # Arrow and pandas hand back nulls as None or NaN; the model wants None.
-    if value is None or (isinstance(value, float) and value != value):
+    # An all-null column comes back as NaN (numpy float32 or float); the model wants None.
+    if value is None or (not isinstance(value, str) and value != value):
         return None
     return str(value) if isinstance(value, str) else value  # numpy's str_ becomes a plain str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from flashpoint.model import ActorRef, Claim, Document, PlaceMention, Place, Sentence, Span, TimeRange, Toll, Trigger
@@ -58,7 +59,7 @@ def usable_triggers(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
     """Triggers in text order, minus those inside a name or a date ("Liberation" in a
     movement's name, "March" the month) and minus weaker overlapping duplicates."""
     taken = [a.span for a in doc.actors] + [t.span for t in doc.times]
-    free = [t for t in triggers if not any(_overlaps(t.span, span) for span in taken)]
+    free = [t for t in triggers if not any(span.contains(t.span) for span in taken)]
     kept: list[Trigger] = []
     for trigger in sorted(free, key=lambda t: -t.score):
         if not any(_overlaps(trigger.span, other.span) for other in kept):
@@ -76,6 +77,19 @@ class Clause:
     def holds(self, span: Span) -> bool:
         """True when `span` starts inside the clause."""
         return self.span.start <= span.start < self.span.end
+
+
+_COORDINATION = re.compile(r",\s+(?:and|while|as|whereas|et|tandis que)\s+", re.IGNORECASE)
+
+
+def split_coordination(view: SentenceView, clause: Clause) -> list[Clause]:
+    """Sub-clauses joined by ", and" ("withdrawal of X from A, and entry of Y into B")."""
+    text = view.between(clause.span.start, clause.span.end)
+    cuts = [m.end() for m in _COORDINATION.finditer(text)]
+    if not cuts:
+        return [clause]
+    bounds = [0, *cuts, len(text)]
+    return [Clause(clause.trigger, Span(clause.span.start + a, clause.span.start + b)) for a, b in zip(bounds, bounds[1:])]
 
 
 def split_clauses(view: SentenceView) -> list[Clause]:

@@ -37,9 +37,10 @@ def _width(time: TimeRange | None) -> int:
 
 
 def same_event(a: Draft, b: Draft) -> bool:
-    """Same sub-type, same actors, same place and overlapping time."""
+    """Same sub-type, actors, place and aggregation, and overlapping time."""
     return (
         a.sub_event_type == b.sub_event_type
+        and a.aggregate == b.aggregate  # a total over many incidents never absorbs one of them
         and _actor_ids(a) == _actor_ids(b)
         and place_key(a.place) == place_key(b.place)
         and times_overlap(a.time, b.time)

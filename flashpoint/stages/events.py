@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from flashpoint.model import ActorRef, Document, Place, PlaceMention, Span, TimeRange, Toll
 from flashpoint.pipeline import Stage
 from flashpoint.stages.event_cues import EventCues, contains_any, load_event_cues
-from flashpoint.stages.event_drafts import Clause, Draft, SentenceView, publication_range, split_clauses
+from flashpoint.stages.event_drafts import (
+    Clause,
+    Draft,
+    SentenceView,
+    publication_range,
+    split_clauses,
+    split_coordination,
+)
 from flashpoint.stages.event_merge import freeze, merge_drafts
 from flashpoint.stages.event_roles import (
     TERRITORY,
@@ -116,7 +123,9 @@ def drafts_for_sentence(doc: Document, view: SentenceView, state: Discourse, cue
         return toll_drafts
     drafts: list[Draft] = []
     for clause in split_clauses(view):
-        drafts.extend(drafts_for_clause(doc, view, clause, state, cues, blocked))
+        parts = split_coordination(view, clause) if clause.trigger.sub_event_type in TERRITORY else [clause]
+        for part in parts:
+            drafts.extend(drafts_for_clause(doc, view, part, state, cues, blocked))
     return fold_consequences(view, drafts, cues)
 
 
@@ -128,11 +137,13 @@ def drafts_for_clause(
     before = view.between(clause.span.start, trigger.span.start)
     if is_modal(before, cues.negation) or is_modal(before, cues.future):
         return []
+    if not cues.strong_enough(trigger.event_type, trigger.score):
+        return []
     roles = clause_roles(view, clause, state, cues, blocked)
     if roles.actor1 is None:
         return []
     event_type, sub_type = retype(trigger.event_type, trigger.sub_event_type, roles)
-    places = clause_places(view, clause, state) or [None]
+    places = clause_places(view, clause, state, cues) or [None]
     times = clause_times(view, clause, state) or [publication_range(doc.published)]
     drafts = []
     for place in places:
@@ -176,15 +187,18 @@ def clause_places_raw(view: SentenceView, clause: Clause) -> list[PlaceMention]:
     return [m for m in view.places if clause.holds(m.span) and m.role in {"event", "region"} and m.place is not None]
 
 
-def clause_places(view: SentenceView, clause: Clause, state: Discourse) -> list[Place]:
+def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[Place]:
     """The clause's event places; else "the region" anaphora, a border area, or the report's main place."""
     places = [m.place for m in clause_places_raw(view, clause) if m.place is not None]
     if places:
         return places
     clause_text = view.between(clause.span.start, clause.span.end).lower()
-    sentence_places = [m.place for m in view.places if m.role in {"event", "region"} and m.place is not None]
+    sentence_places = [m for m in view.places if m.role in {"event", "region"} and m.place is not None]
+    if contains_any(clause_text, cues.region_anaphora) is not None:
+        earlier = [m.place for m in sentence_places if m.span.start < clause.span.start and m.place is not None]
+        return earlier[-1:] if earlier else ([state.region] if state.region is not None else [])
     if sentence_places:
-        return [sentence_places[-1]] if "the region" in clause_text else sentence_places[:1]
+        return [p for p in (sentence_places[0].place,) if p is not None]
     border = [m.place for m in view.places if m.role == "border" and m.place is not None and clause.holds(m.span)]
     if border:
         return border[:1]
@@ -277,7 +291,7 @@ def toll_draft(
     if victim is None:
         return None
     time = (clause_times(view, clause, state) or [publication_range(doc.published)])[0]
-    places = clause_places(view, clause, state) or [None]
+    places = clause_places(view, clause, state, cues) or [None]
     return Draft(event_type, sub_type, clause.trigger, perpetrator, victim, places[0], time,
                  evidence=[view.sentence.span], tolls=[toll], claims=list(view.claims),
                  aggregate=is_aggregate(view.text, time) or toll.qualifier is not None)

@@ -18,12 +18,19 @@ from flashpoint.stages.event_roles import distinct_armed
 def cue_hits(text: str, cues: EventCues) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every influence cue in a sentence, relative offsets."""
     lowered = text.lower()
+    blocked = [(m, m + len(n)) for n in cues.influence_not for m in _find_all(lowered, n)]
     for kind in ("control", "influence", "presence", "aim"):
         for phrase in getattr(cues.influence, kind):
-            start = lowered.find(phrase)
-            while start >= 0:
-                yield kind, start, start + len(phrase)
-                start = lowered.find(phrase, start + 1)
+            for start in _find_all(lowered, phrase):
+                if not any(a <= start < b for a, b in blocked):
+                    yield kind, start, start + len(phrase)
+
+
+def _find_all(text: str, phrase: str) -> Iterator[int]:
+    start = text.find(phrase)
+    while start >= 0:
+        yield start
+        start = text.find(phrase, start + 1)
 
 
 def governed_actor(view: SentenceView, end: int) -> ActorRef | None:

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import ClassVar
@@ -33,6 +34,7 @@ _WINDOW_CHARS = 2_000
 # text (a headline full of place names) falls back to the likeliest supported language.
 _MIN_LETTERS_TO_REFUSE = 30
 _MIN_CONFIDENCE_TO_REFUSE = 0.6
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _language(code: str) -> Language:
@@ -53,12 +55,12 @@ def _detector(codes: tuple[str, ...]) -> LanguageDetector:
 
 
 def _sample(text: str) -> str:
-    if len(text) <= 3 * _WINDOW_CHARS:
-        return text
-    middle = len(text) // 2
-    return " ".join(
-        (text[:_WINDOW_CHARS], text[middle - _WINDOW_CHARS // 2 : middle + _WINDOW_CHARS // 2], text[-_WINDOW_CHARS:])
-    )
+    """At most three windows of the text, with lone surrogates (which lingua cannot take) replaced."""
+    if len(text) > 3 * _WINDOW_CHARS:
+        middle = len(text) // 2
+        half = _WINDOW_CHARS // 2
+        text = " ".join((text[:_WINDOW_CHARS], text[middle - half : middle + half], text[-_WINDOW_CHARS:]))
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _confidences(text: str, codes: tuple[str, ...]) -> list[ConfidenceValue]:
@@ -113,9 +115,8 @@ class LanguageStage(Stage):
     def _identify(self, doc: Document) -> str:
         values = _confidences(doc.text, self._codes)
         if not values or values[0].value <= 0:
-            raise InputError(
-                "cannot identify the language: the text has no letters", doc_id=doc.doc_id, path=doc.path, stage=self.name
-            )
+            message = "cannot identify the language: the text has no letters"
+            raise InputError(message, doc_id=doc.doc_id, path=doc.path, stage=self.name)
         best = values[0]
         if _code(best.language) in self.supported:
             return _code(best.language)

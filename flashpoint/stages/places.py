@@ -57,7 +57,8 @@ class PlacesStage(Stage):
 
     def __call__(self, doc: Document) -> Document:
         cues = self.cues.get(doc.lang or "en", self.cues["en"])
-        mentions = self.country_mentions(doc) + self.toponym_mentions(doc, cues)
+        countries = self.country_mentions(doc)
+        mentions = countries + self.border_mentions(doc, countries, cues) + self.toponym_mentions(doc, cues)
         mentions.sort(key=lambda m: m.span.start)
         return doc.with_layers(places=tuple(mentions))
 
@@ -71,6 +72,22 @@ class PlacesStage(Stage):
                 country = self.gazetteer.country(name)
                 place = candidate_place(country, text=name, span=span, geo=3, where=6) if country else None
                 mentions.append(PlaceMention(span, name, "country", place))
+        return mentions
+
+    def border_mentions(self, doc: Document, countries: list[PlaceMention], cues: LanguageCues) -> list[PlaceMention]:
+        """"the Mali border with Niger", "la frontière entre le Mali et le Niger": a border area."""
+        mentions = []
+        for first, second in zip(countries, countries[1:]):
+            between = doc.text[first.span.start : second.span.end].lower()
+            if second.span.start - first.span.end > 40 or not any(w in between for w in cues.border_words):
+                continue
+            region = self.gazetteer.region(f"{first.text}-{second.text} border") or self.gazetteer.region(
+                f"{second.text}-{first.text} border"
+            )
+            if region is not None:
+                span = Span(first.span.start, second.span.end)
+                text = doc.snippet(span)
+                mentions.append(PlaceMention(span, text, "border", candidate_place(region, text=text, span=span, geo=3, where=5)))
         return mentions
 
     def toponym_mentions(self, doc: Document, cues: LanguageCues) -> list[PlaceMention]:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from flashpoint.errors import InputError, StoreError
 from flashpoint.export.records import JsonDict
 from flashpoint.store.clusters import rebuild_cluster, review_json
@@ -17,8 +20,6 @@ from flashpoint.store.merged_record import CORRECTABLE_FIELDS
 from flashpoint.store.models import EventRow, ReviewRow
 from flashpoint.store.queries import resolve_cluster_id
 from flashpoint.store.repository import now_utc
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 ACTIONS = ("confirm", "correct", "reject", "split")
 MAX_REVIEWER_CHARS = 200
@@ -70,7 +71,15 @@ def add_review(
         record = split_event(session, row.id, reviewer=reviewer, policy=policy)
         review = session.scalars(select(ReviewRow).where(ReviewRow.event_id == row.id).order_by(ReviewRow.id.desc())).first()
         return review_json(review) if review else {}, record
-    review_row = ReviewRow(event_id=row.id, action=action, field=field if action == "correct" else None, value=value if action == "correct" else None, reviewer=reviewer.strip(), created_at=now_utc())
+    correcting = action == "correct"
+    review_row = ReviewRow(
+        event_id=row.id,
+        action=action,
+        field=field if correcting else None,
+        value=value if correcting else None,
+        reviewer=reviewer.strip(),
+        created_at=now_utc(),
+    )
     session.add(review_row)
     session.flush()
     record = rebuild_cluster(session, row.cluster_id or row.id, policy)

@@ -53,8 +53,8 @@ GENERATORS: dict[str, Callable[[], bytes]] = {
 
 def _materialise(case: dict[str, Any], folder: Path) -> Path:
     if "file" in case:
-        return HERE / "files" / case["file"]
-    path = folder / case["name"]
+        return HERE / "files" / str(case["file"])
+    path = folder / str(case["name"])
     path.write_bytes(GENERATORS[case["generate"]]())
     return path
 

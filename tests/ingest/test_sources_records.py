@@ -102,3 +102,11 @@ def test_csv_without_text_column_is_one_failure(tmp_path: Path) -> None:
     path = _write_csv(tmp_path / "docs.csv", ["headline", "date"], [["x", "y"]])
     [failure] = list(iter_documents(path, max_chars=1_000))
     assert isinstance(failure, Failure) and "no 'text' or 'url' column (columns: headline, date)" in failure.error
+
+
+def test_jsonl_lone_surrogates_and_invisible_characters_are_cleaned(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"text": "Clashes in Mé\\u00adnaka\\u200b \\ud800 today"}\n', encoding="utf-8")
+    [doc] = list(iter_documents(path, max_chars=1_000))
+    assert isinstance(doc, RawDocument) and doc.text == "Clashes in Ménaka \ufffd today"
+    assert doc.to_document().doc_id  # hashable: no surrogate reaches the content hash

@@ -202,8 +202,20 @@ class Page:
         raise AssertionError(f"timed out after {seconds}s waiting for {what}")
 
     def idle(self) -> Page:
-        """Wait until no API request is in flight (document.body.dataset.busy)."""
+        """Wait until no API request is in flight (body[data-busy]) and the map stopped moving."""
         self.wait_for(lambda: self.js("return document.body.dataset.busy") == "false", "page idle")
+        return self.settle()
+
+    def settle(self) -> Page:
+        """Wait until no zoom or cluster animation has run for a moment (markers are final)."""
+        moving = "return document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim') !== null"
+        quiet = 0
+        while quiet < 3:
+            self.wait_for(lambda: not self.js(moving), "map animations to end")
+            quiet += 1
+            time.sleep(0.1)
+            if self.js(moving):
+                quiet = 0
         return self
 
     def css(self, selector: str) -> list[Any]:

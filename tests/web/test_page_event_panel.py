@@ -54,6 +54,8 @@ def test_page_event_panel_highlights_evidence_and_names_claimant(page: Any, api:
     assert event["event_type"] in panel_text
     assert page.severe_logs() == []
     page.screenshot("event-panel")
+    page.js("document.querySelector('[data-testid=report]').scrollIntoView({block: 'start'})")
+    page.screenshot("event-reports")
 
 
 def test_page_event_panel_reopens_from_link_and_closes(page: Any, fetch_events: Callable[..., Any]) -> None:

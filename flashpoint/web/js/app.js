@@ -25,18 +25,26 @@ function setBusy(delta) {
   document.body.dataset.busy = String(busy > 0);
 }
 
-function showError(message) {
+// Errors by what failed, so a later success of one part (say, the event list) does not hide
+// the failure of another (say, the basemap).
+const errors = new Map();
+
+function showError(source, message) {
+  if (message) errors.set(source, message);
+  else errors.delete(source);
   const banner = byId("error");
-  banner.hidden = !message;
-  replaceChildren(banner, message || "");
+  banner.hidden = errors.size === 0;
+  replaceChildren(banner, [...errors].map(([what, text]) => `${what}: ${text}`).join(" · "));
 }
 
-async function guarded(work) {
+async function guarded(source, work) {
   setBusy(1);
   try {
-    return await work();
+    const result = await work();
+    showError(source, null);
+    return result;
   } catch (exc) {
-    showError(exc.message);
+    showError(source, exc.message);
     return undefined;
   } finally {
     setBusy(-1);
@@ -62,14 +70,13 @@ function setRange(range) {
 }
 
 async function loadEvents({ fit = false } = {}) {
-  await guarded(async () => {
+  await guarded("events", async () => {
     const result = await getAllEvents(apiFilters());
     Object.assign(state, { events: result.events, total: result.total, truncated: result.truncated });
     timeline.setData(state.events, state.stats && state.stats.date_min, state.stats && state.stats.date_max);
     timeline.setRange(state.range);
     applyRange();
     if (fit) eventLayer.fit();
-    showError(null);
   });
 }
 
@@ -99,7 +106,7 @@ async function selectEvent(eventId) {
   history.replaceState(null, "", `#event=${encodeURIComponent(eventId)}`);
   table.select(eventId);
   eventLayer.select(eventId);
-  await guarded(async () => {
+  await guarded("event", async () => {
     const detail = await refreshEvent(eventId);
     if (state.selectedId !== eventId) return; // another event was opened meanwhile
     const options = { eventTypes: state.stats.event_types || [], actors: state.stats.actors || [] };
@@ -140,11 +147,11 @@ async function start() {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !byId("panel").hidden) closePanel(); });
   watchFilters(() => loadEvents());
   watchDateRange(setRange);
-  const basemap = guarded(() => addCountries(map));
-  state.stats = (await guarded(getStats)) || { actors: [], event_types: [] };
+  const basemap = guarded("basemap", () => addCountries(map));
+  state.stats = (await guarded("statistics", getStats)) || { actors: [], event_types: [] };
   fillFilters(state.stats);
   addLegend(map, state.stats.event_types || []);
-  await Promise.all([basemap, guarded(addInfluences), loadEvents({ fit: true })]);
+  await Promise.all([basemap, guarded("influence areas", addInfluences), loadEvents({ fit: true })]);
   const wanted = eventFromHash();
   if (wanted) await selectEvent(wanted);
   document.body.dataset.ready = "true";

@@ -82,7 +82,7 @@ export class EventLayer {
   /** Zoom to the events shown, if any. */
   fit() {
     const bounds = this.cluster.getBounds();
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
   }
 
   /** Emphasise one event's marker (null clears the emphasis). */

@@ -18,7 +18,7 @@ function legendBody(eventTypes) {
   return h("details", { class: "fp-legend", "data-testid": "legend", open: true },
     h("summary", {}, "Legend"),
     h("div", { class: "fp-legend-title" }, "Event type"),
-    h("ul", {}, types.map((type) => h("li", {}, swatch(typeColour(type), 6), " ", type))),
+    h("ul", { class: "fp-legend-types" }, types.map((type) => h("li", {}, swatch(typeColour(type), 6), " ", type))),
     h("div", { class: "fp-legend-title" }, "Fatalities"),
     h("ul", { class: "fp-legend-sizes" }, SIZE_STEPS.map((n) =>
       h("li", {}, swatch("#bbbbbb", fatalityRadius({ best: n })), n === 0 ? "none/unknown" : String(n)))),

