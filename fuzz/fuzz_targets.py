@@ -67,16 +67,11 @@ def _toll_problems(text: str, tolls: list[Any]) -> str | None:
     return _span_problems(text, tolls)
 
 
-def _owned_targets() -> list[Target]:
+def _ingest_targets() -> list[Target]:
     from flashpoint.ingest.decode import decode_bytes, strip_invisible
     from flashpoint.ingest.feeds import looks_like_feed
     from flashpoint.ingest.html import fragment_to_text, html_to_text
     from flashpoint.ingest.raw import RawDocument, finalise
-    from flashpoint.model import Document
-    from flashpoint.stages.language import RECOGNISED_LANGUAGES, SUPPORTED_LANGUAGES, LanguageStage, detect_language
-
-    known = {*SUPPORTED_LANGUAGES, *RECOGNISED_LANGUAGES, None}
-    stage = LanguageStage()
 
     def decode(data: bytes) -> str | None:
         text = decode_bytes(data, path="fuzz")
@@ -88,14 +83,6 @@ def _owned_targets() -> list[Target]:
 
     def fragment(text: str) -> str | None:
         return None if isinstance(fragment_to_text(text), str) else "not a str"
-
-    def language(text: str) -> str | None:
-        code = detect_language(text)
-        return None if code in known else f"unknown code {code!r}"
-
-    def language_stage(text: str) -> str | None:
-        lang = stage(Document(text=text, doc_id="fuzz")).lang
-        return None if lang in SUPPORTED_LANGUAGES else f"stage assigned unsupported {lang!r}"
 
     def finalise_text(text: str) -> str | None:
         doc = finalise(RawDocument(text, "fuzz", None, None, None, None, None), max_chars=20_000, where="fuzz")
@@ -110,6 +97,25 @@ def _owned_targets() -> list[Target]:
         Target("ingest.html_to_text", "text", html, heavy=True),
         Target("ingest.fragment_to_text", "text", fragment),
         Target("ingest.finalise", "text", finalise_text),
+    ]
+
+
+def _language_targets() -> list[Target]:
+    from flashpoint.model import Document
+    from flashpoint.stages.language import RECOGNISED_LANGUAGES, SUPPORTED_LANGUAGES, LanguageStage, detect_language
+
+    known = {*SUPPORTED_LANGUAGES, *RECOGNISED_LANGUAGES, None}
+    stage = LanguageStage()
+
+    def language(text: str) -> str | None:
+        code = detect_language(text)
+        return None if code in known else f"unknown code {code!r}"
+
+    def language_stage(text: str) -> str | None:
+        lang = stage(Document(text=text, doc_id="fuzz")).lang
+        return None if lang in SUPPORTED_LANGUAGES else f"stage assigned unsupported {lang!r}"
+
+    return [
         Target("language.detect_language", "text", language, heavy=True),
         Target("language.LanguageStage", "text", language_stage, heavy=True),
     ]
@@ -163,7 +169,7 @@ def _call_only(function: Callable[[str], object], text: str) -> None:
 
 def build_targets() -> tuple[list[Target], dict[str, str]]:
     """All targets, and for each optional group that could not be imported, the reason."""
-    targets = _owned_targets()
+    targets = _ingest_targets() + _language_targets()
     skipped: dict[str, str] = {}
     optional: dict[str, Callable[[], list[Target]]] = {
         "time_expressions": _time_targets,

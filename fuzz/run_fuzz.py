@@ -207,8 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     chunks = [list(range(job, args.count, args.jobs)) for job in range(args.jobs)]
     runs = [_Run(args.seed, targets) for _ in chunks]
     threads = [_threaded(_run_chunk, run, chunk, args.timeout) for run, chunk in zip(runs, chunks, strict=True)]
-    for thread in threads:
-        thread.join()
+    while any(thread.is_alive() for thread in threads):
+        threads[0].join(timeout=60)
+        done = sum(run.inputs_done for run in runs)
+        print(f"fuzz: {done}/{args.count} inputs after {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     merged = _merge(runs, args.seed, targets)
     summary = _summary(merged, args, time.monotonic() - started, skipped)
     args.output.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")

@@ -31,3 +31,36 @@ def default_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
     build_default_index(path)
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/*.expected.jsonl.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run should rewrite golden files (review the diff before committing)."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def fp_settings(tmp_path_factory: pytest.TempPathFactory, default_gazetteer: Path):  # type: ignore[no-untyped-def]
+    """Settings for tests: a temporary home and the session's gazetteer index."""
+    from flashpoint.settings import load_settings
+
+    home = tmp_path_factory.mktemp("home")
+    return load_settings(home=str(home), gazetteer=str(default_gazetteer))
+
+
+@pytest.fixture(scope="session")
+def nlp(fp_settings):  # type: ignore[no-untyped-def]
+    """The full default pipeline, built once per session."""
+    from flashpoint.build import build_pipeline
+
+    return build_pipeline(fp_settings)
+
+
+@pytest.fixture(scope="session")
+def seed_text(shared_dir: Path) -> str:
+    """The seed article, read from ../shared (never copied into the project)."""
+    return (shared_dir / "seed" / "menaka-article.txt").read_text(encoding="utf-8")

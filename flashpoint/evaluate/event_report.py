@@ -9,6 +9,7 @@ from typing import Any
 
 from anyascii import anyascii
 
+from flashpoint.export.acled_csv import AcledPolicy, load_acled_policy, vague_count
 from flashpoint.evaluate.events import EventScore, GoldDocument, JsonDict, distance_km, read_gold, score_document
 from flashpoint.model import content_hash
 
@@ -67,6 +68,7 @@ def summary(score: EventScore) -> JsonDict:
         return round(sum(values) / len(values), 3) if values else None
 
     fatal = [(g, p) for g, p in pairs if g.get("fatalities")]
+    policy = load_acled_policy()
     return {
         "precision": round(score.precision, 3),
         "recall": round(score.recall, 3),
@@ -75,14 +77,17 @@ def summary(score: EventScore) -> JsonDict:
         "sub_type_accuracy": share([g.get("sub_event_type") == p.get("sub_event_type") for g, p in pairs]),
         "place_within_25km": share([d <= 25 for d in distances]),
         "place_within_161km": share([d <= 161 for d in distances]),
-        "fatality_agreement": share([_fatalities_agree(g["fatalities"], p.get("fatalities") or {}) for g, p in fatal]),
+        "fatality_agreement": share([_fatalities_agree(g["fatalities"], p.get("fatalities") or {}, policy) for g, p in fatal]),
     }
 
 
-def _fatalities_agree(gold: JsonDict, pred: JsonDict) -> bool:
+def _fatalities_agree(gold: JsonDict, pred: JsonDict, policy: AcledPolicy) -> bool:
+    """Numbers equal where gold gives them; a vague phrase is read with the ACLED policy
+    ("dozens" → 12), since stored records keep only the words."""
     numbers = [k for k in ("low", "best", "high") if gold.get(k) is not None]
     if numbers:
-        return all(gold[k] == pred.get(k) for k in numbers)
+        vague = vague_count(pred.get("text") or pred.get("qualifier"), policy)
+        return all(gold[k] == (pred.get(k) if pred.get(k) is not None else vague) for k in numbers)
     return (gold.get("qualifier") or "") == (pred.get("qualifier") or "")
 
 

@@ -145,11 +145,19 @@ def matches(gold: JsonDict, pred: JsonDict, key: ActorKey) -> bool:
     return types_agree(gold, pred) and actors_agree(gold, pred, key) and place_agrees(gold, pred) and time_agrees(gold, pred)
 
 
+def _closeness(gold: JsonDict, pred: JsonDict) -> tuple[bool, bool, bool]:
+    """Sort key: same sub-type, then same place words, then same time start."""
+    g_place, p_place = gold.get("place") or {}, pred.get("place") or {}
+    same_words = bool(g_place.get("text")) and _norm(g_place.get("text")) == _norm(p_place.get("text"))
+    same_start = (gold.get("time") or {}).get("start") == (pred.get("time") or {}).get("start")
+    return (pred.get("sub_event_type") != gold.get("sub_event_type"), not same_words, not same_start)
+
+
 def maximum_matching(golds: list[JsonDict], preds: list[JsonDict], key: ActorKey) -> dict[int, int]:
     """gold index → pred index; required gold first so optional ones never displace them."""
     edges = {g: [p for p, pred in enumerate(preds) if matches(gold, pred, key)] for g, gold in enumerate(golds)}
-    for g in edges:  # try same sub-type first, so accuracy reflects the best pairing
-        edges[g].sort(key=lambda p: preds[p].get("sub_event_type") != golds[g].get("sub_event_type"))
+    for g in edges:  # try the closest candidates first, so per-pair figures reflect the best pairing
+        edges[g].sort(key=lambda p: _closeness(golds[g], preds[p]))
     owner: dict[int, int] = {}
 
     def augment(g: int, seen: set[int]) -> bool:

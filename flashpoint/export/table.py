@@ -21,8 +21,9 @@ def _place(place: JsonDict | None) -> str:
     if not place:
         return "—"
     name = place.get("name") or place.get("text") or "?"
-    flag = " (no match)" if place.get("no_match") else ""
-    return f"{name}, {place.get('admin1') or '?'} [geo {place.get('geo_precision')}]{flag}"
+    if place.get("no_match"):
+        name = f"{place.get('text')} (not found; {name})"
+    return f"{name}, {place.get('admin1') or '?'} [geo {place.get('geo_precision')}]"
 
 
 def _time(time: JsonDict | None) -> str:

@@ -11,12 +11,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from flashpoint.gazetteer.keys import NORM_PREFIX, NameKeys
 
 EXACT_BUCKET_CAP = 200
-FUZZY_BUCKET_CAP = 60
+FUZZY_BUCKET_CAP = 40
+WORLDWIDE_CAP_WITH_CONTEXT = 50
+FUZZY_BUCKET_CAP_AFTER_EXACT = 10
+# A skeleton of one consonant ("s " + 1 char) matches half a country: not a key worth a seek.
+MIN_FUZZY_KEY_CHARS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,37 +64,53 @@ class RawHit(NamedTuple):
     population: int
 
 
-_SELECT = """
+_BRANCH = """SELECT * FROM (
 SELECT substr(k.key, 1, 1), k.norm, p.id, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon,
        p.fclass, p.fcode, p.population
 FROM keys AS k JOIN places AS p ON p.id = k.place_id
-WHERE k.key IN ({keys}) {country_clause} AND p.lat IS NOT NULL LIMIT ?
-"""
+WHERE k.key = ? {country_clause} AND p.lat IS NOT NULL LIMIT ?)"""
 
 
-def _probe(conn: sqlite3.Connection, keys: Sequence[str], countries: Sequence[str], cap: int) -> list[RawHit]:
-    """One statement: rows under any of `keys` (within `countries` if given), at most `cap`."""
-    country_clause = f"AND k.country IN ({', '.join('?' * len(countries))})" if countries else ""
-    sql = _SELECT.format(keys=", ".join("?" * len(keys)), country_clause=country_clause)
-    return [RawHit._make(row) for row in conn.execute(sql, (*keys, *countries, cap))]
+@lru_cache(maxsize=64)
+def _compound_sql(branch_countries: tuple[int, ...]) -> str:
+    """One statement of UNION ALL branches, each with its own LIMIT (one key, n countries)."""
+    branches = []
+    for count in branch_countries:
+        clause = f"AND k.country IN ({', '.join('?' * count)})" if count else ""
+        branches.append(_BRANCH.format(country_clause=clause))
+    return "\nUNION ALL\n".join(branches)
+
+
+def _probe(conn: sqlite3.Connection, branches: Sequence[tuple[str, Sequence[str], int]]) -> list[RawHit]:
+    """Rows for each (key, countries, cap) branch, in one statement (one round trip)."""
+    if not branches:
+        return []
+    params: list[object] = []
+    for key, countries, cap in branches:
+        params += [key, *countries, cap]
+    sql = _compound_sql(tuple(len(countries) for _, countries, _ in branches))
+    return [RawHit._make(row) for row in conn.execute(sql, params)]
 
 
 def fetch_hits(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str] = (), *, only_countries: bool = False) -> list[RawHit]:
     """Index rows for the query keys of `keys`: first within `countries`, then anywhere.
 
-    Within context countries every key is probed; worldwide, fuzzy keys are probed only
-    when there is no country context and no exact match (an exact name is always looked
-    for everywhere). With `only_countries` nothing is probed worldwide (a hard filter).
+    Within context countries every key is probed (spelling variants get a smaller share
+    once the exact name is found); worldwide, fuzzy keys are probed only when there is
+    no country context and no exact match. With `only_countries` nothing is probed
+    worldwide (a hard country filter). Duplicates are left to the ranking to merge.
     """
     query_keys = keys.query_keys()
-    fuzzy_keys = [key for key in query_keys if not key.startswith(NORM_PREFIX)]
-    hits: list[RawHit] = []
+    exact_key, fuzzy_keys = query_keys[0], [key for key in query_keys[1:] if len(key) > MIN_FUZZY_KEY_CHARS]
+    exact_branches: list[tuple[str, Sequence[str], int]] = []
     if countries:
-        hits += _probe(conn, query_keys, countries, EXACT_BUCKET_CAP + FUZZY_BUCKET_CAP * len(fuzzy_keys))
-    if only_countries:
-        return hits
-    exact = _probe(conn, query_keys[:1], (), EXACT_BUCKET_CAP)
-    hits += exact
-    if not countries and not exact and fuzzy_keys:
-        hits += _probe(conn, fuzzy_keys, (), FUZZY_BUCKET_CAP * len(fuzzy_keys))
+        exact_branches.append((exact_key, countries, EXACT_BUCKET_CAP))
+    if not only_countries:
+        exact_branches.append((exact_key, (), EXACT_BUCKET_CAP if not countries else WORLDWIDE_CAP_WITH_CONTEXT))
+    hits = _probe(conn, exact_branches)
+    if countries:
+        cap = FUZZY_BUCKET_CAP_AFTER_EXACT if any(hit.country in countries for hit in hits) else FUZZY_BUCKET_CAP
+        hits += _probe(conn, [(key, countries, cap) for key in fuzzy_keys])
+    elif not hits and not only_countries:
+        hits += _probe(conn, [(key, (), FUZZY_BUCKET_CAP) for key in fuzzy_keys])
     return hits

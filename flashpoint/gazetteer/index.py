@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,10 +32,12 @@ def _is_abjad(text: str) -> bool:
 
 
 class Gazetteer:
-    """An open gazetteer index. Thread-safe for reads; close with `close()`."""
+    """An open gazetteer index (read-only). Safe to share between threads; close with `close()`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
+        # One connection serves every thread: statements must not interleave.
+        self._lock = threading.Lock()
         self.path = path
         self._admin1 = {(c, code): name for c, code, name in conn.execute("SELECT country, code, name FROM admin1")}
         self._admin2: dict[tuple[str, str, str], str | None] = {}
@@ -62,6 +65,12 @@ class Gazetteer:
         """Close the database connection."""
         self._conn.close()
 
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def lookup(self, name: str, *, country: str | None = None, countries: Sequence[str] = (),
                near: tuple[float, float] | None = None, limit: int = 10) -> list[Candidate]:
         """Candidates for `name`, best first. `country` filters; `countries` and `near` prefer."""
@@ -85,16 +94,18 @@ class Gazetteer:
         return rank_hits(keys, hits, context, self._admin1, abjad=_is_abjad(name))
 
     def _hits(self, keys: NameKeys, context: RankContext) -> list[RawHit]:
-        if context.country:
-            return fetch_hits(self._conn, keys, (context.country.upper(),), only_countries=True)
-        return fetch_hits(self._conn, keys, context.countries)
+        with self._lock:
+            if context.country:
+                return fetch_hits(self._conn, keys, (context.country.upper(),), only_countries=True)
+            return fetch_hits(self._conn, keys, context.countries)
 
     def country(self, name_or_code: str) -> Candidate | None:
         """The country record for a name in any indexed language or an ISO2/ISO3 code."""
         code = name_or_code.strip()
         if code.isalpha() and code.isupper() and len(code) in (2, 3):
             iso2 = code if len(code) == 2 else self._iso3.get(code)
-            row = self._conn.execute("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2,)).fetchone()
+            with self._lock:
+                row = self._conn.execute("SELECT geonameid FROM countries WHERE iso2 = ?", (iso2,)).fetchone()
             if row is not None:
                 return self._by_id(int(row[0]))
         return self._best(name_or_code, RankContext(), lambda hit: hit.fcode.startswith("PCL"), COUNTRY_MIN_SIMILARITY)
@@ -114,7 +125,8 @@ class Gazetteer:
         if not candidate.gazetteer_id.startswith("region:"):
             return None
         slug = candidate.gazetteer_id.split(":", 1)[1]
-        row = self._conn.execute("SELECT south, west, north, east FROM regions WHERE slug = ?", (slug,)).fetchone()
+        with self._lock:
+            row = self._conn.execute("SELECT south, west, north, east FROM regions WHERE slug = ?", (slug,)).fetchone()
         if row is None:
             return None
         south, west, north, east = row
@@ -131,9 +143,10 @@ class Gazetteer:
         return None
 
     def _by_id(self, place_id: int) -> Candidate | None:
-        row = self._conn.execute(
-            "SELECT 'n', '', id, name, country, admin1, admin2, lat, lon, fclass, fcode, population"
-            " FROM places WHERE id = ? AND lat IS NOT NULL", (place_id,)).fetchone()
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT 'n', '', id, name, country, admin1, admin2, lat, lon, fclass, fcode, population"
+                " FROM places WHERE id = ? AND lat IS NOT NULL", (place_id,)).fetchone()
         if row is None:
             return None
         return self._candidate(Ranked(RawHit(*row), 1.0, 1.0, ("by code",)))
@@ -157,9 +170,10 @@ class Gazetteer:
             return None
         key = (hit.country, hit.admin1, hit.admin2)
         if key not in self._admin2:
-            row = self._conn.execute("SELECT name FROM admin2 WHERE country = ? AND admin1 = ? AND code = ?", key).fetchone()
-            if row is None:  # GeoNames codes admin2 under the old admin1 in older dumps
-                row = self._conn.execute("SELECT name FROM admin2 WHERE country = ? AND code = ?", (hit.country, hit.admin2)).fetchone()
+            with self._lock:
+                row = self._conn.execute("SELECT name FROM admin2 WHERE country = ? AND admin1 = ? AND code = ?", key).fetchone()
+                if row is None:  # GeoNames codes admin2 under the old admin1 in older dumps
+                    row = self._conn.execute("SELECT name FROM admin2 WHERE country = ? AND code = ?", (hit.country, hit.admin2)).fetchone()
             self._admin2[key] = row[0] if row else None
         return self._admin2[key]
 

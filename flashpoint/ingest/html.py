@@ -18,6 +18,10 @@ import trafilatura
 
 from flashpoint.errors import InputError
 
+# Extraction time grows faster than page size: refuse absurd pages, skip the fallback
+# extractors on big ones (a 1 MB page is already far larger than any news article).
+MAX_HTML_CHARS = 5_000_000
+_FAST_ABOVE_CHARS = 1_000_000
 # Text made mostly of link labels (menus, tag clouds) is navigation, not an article.
 _MAX_LINK_SHARE = 0.8
 _LINK_CHECK_MAX_CHARS = 20_000
@@ -33,21 +37,27 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _TAG = re.compile(r"<[^>]*>")
 
 
-def html_to_text(html: str, *, path: str | None = None) -> tuple[str, str | None]:
+def html_to_text(
+    html: str, *, path: str | None = None, max_html_chars: int = MAX_HTML_CHARS
+) -> tuple[str, str | None]:
     """Extract the article text and title of an HTML page.
 
-    Reads raw HTML (any size within the caller's limits); returns `(text, title)`,
-    title None when the page has none.
+    Reads raw HTML of at most `max_html_chars`; returns `(text, title)`, title None
+    when the page has none.
 
     Raises:
         InputError: "HTML page has no article text" when nothing but navigation (or
-        nothing at all) is found, or "HTML could not be parsed" for markup the parser
-        rejects. Never lets a parser exception (RecursionError, lxml errors) escape.
+        nothing at all) is found, "HTML could not be parsed" for markup the parser
+        rejects, or a page over `max_html_chars`. Never lets a parser exception
+        (RecursionError, lxml errors) escape.
     """
     if not html.strip():
         raise InputError("HTML page is empty", path=path)
+    if len(html) > max_html_chars:
+        raise InputError(f"HTML page has {len(html):,} characters, over the limit of {max_html_chars:,}", path=path)
     try:
-        result = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+        fast = len(html) > _FAST_ABOVE_CHARS
+        result = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True, fast=fast)
     except RecursionError as exc:
         raise InputError("HTML is nested too deeply to parse", path=path) from exc
     except Exception as exc:  # lxml and trafilatura raise many types on hostile markup

@@ -29,15 +29,16 @@ class EventCues(BaseModel):
     loser_before: list[str]
     consequence: list[str]
     region_anaphora: list[str]
+    reporting_verbs: list[str]
     civilian_victims: list[str]
     armed_victims: list[str]
     influence: InfluenceCues
     influence_not: list[str]
     min_trigger_score: dict[str, float]
 
-    def strong_enough(self, event_type: str, score: float) -> bool:
-        """Does a trigger of this score suffice for an event of this type?"""
-        return score >= self.min_trigger_score.get(event_type, self.min_trigger_score.get("default", 0.0))
+    def strong_enough(self, sub_event_type: str, score: float) -> bool:
+        """Does a trigger of this score suffice for an event of this sub-type?"""
+        return score >= self.min_trigger_score.get(sub_event_type, self.min_trigger_score.get("default", 0.0))
 
 
 def load_event_cues() -> dict[str, EventCues]:

@@ -123,6 +123,8 @@ class Draft:
     claims: list[Claim] = field(default_factory=list)
     hedged: bool = False
     aggregate: bool = False
+    inherited: bool = False
+    """Neither place nor time came from its own sentence: it may continue the previous event."""
 
 
 def publication_range(published: dt.date | None) -> TimeRange | None:

@@ -14,8 +14,15 @@ from flashpoint.model import Claim, Event, Fatalities, Span, TimeRange, Toll
 from flashpoint.stages.event_drafts import Draft, place_key
 
 
-def _actor_ids(draft: Draft) -> frozenset[str | None]:
-    return frozenset({draft.actor1.id if draft.actor1 else None, draft.actor2.id if draft.actor2 else None})
+def _actor_ids(draft: Draft) -> frozenset[str]:
+    """The known actor ids of a draft (an unknown side is compatible with any)."""
+    return frozenset(a.id for a in (draft.actor1, draft.actor2) if a is not None and a.id is not None)
+
+
+def actors_compatible(a: Draft, b: Draft) -> bool:
+    """One draft's known actors include the other's, and they share at least one."""
+    ids_a, ids_b = _actor_ids(a), _actor_ids(b)
+    return bool(ids_a & ids_b) and (ids_a <= ids_b or ids_b <= ids_a)
 
 
 def _bounds(time: TimeRange | None) -> tuple[dt.date, dt.date]:
@@ -37,11 +44,11 @@ def _width(time: TimeRange | None) -> int:
 
 
 def same_event(a: Draft, b: Draft) -> bool:
-    """Same sub-type, actors, place and aggregation, and overlapping time."""
+    """Same sub-type and aggregation, compatible actors, same place, overlapping time."""
     return (
         a.sub_event_type == b.sub_event_type
         and a.aggregate == b.aggregate  # a total over many incidents never absorbs one of them
-        and _actor_ids(a) == _actor_ids(b)
+        and actors_compatible(a, b)
         and place_key(a.place) == place_key(b.place)
         and times_overlap(a.time, b.time)
     )
@@ -56,6 +63,8 @@ def absorb(kept: Draft, other: Draft) -> None:
         kept.time = other.time
     if other.place is not None and (kept.place is None or (other.place.geo_precision or 9) < (kept.place.geo_precision or 9)):
         kept.place = other.place
+    if len(_actor_ids(other)) > len(_actor_ids(kept)):
+        kept.actor1, kept.actor2 = other.actor1, other.actor2
     kept.aggregate = kept.aggregate or other.aggregate
     kept.hedged = kept.hedged and other.hedged
 

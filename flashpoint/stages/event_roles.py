@@ -32,14 +32,16 @@ def is_armed(actor: ActorRef) -> bool:
 
 
 def distinct_armed(actors: list[ActorRef]) -> list[ActorRef]:
-    """Armed actors, first mention of each id, in text order."""
+    """Armed actors, first mention of each id, in text order; an unnamed perpetrator
+    ("gunmen") only when no group is named ("gunmen from JNIM" is JNIM)."""
     seen: set[str] = set()
     found = []
     for actor in actors:
         if is_armed(actor) and actor.id not in seen:
             seen.add(str(actor.id))
             found.append(actor)
-    return found
+    named = [a for a in found if a.resolution != "generic" or a.inter == 1]
+    return named if named else found
 
 
 def civilians_in(actors: list[ActorRef]) -> ActorRef | None:

@@ -9,6 +9,7 @@ kinds of victims into two events. Negated and future actions are not events.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -23,7 +24,7 @@ from flashpoint.stages.event_drafts import (
     split_clauses,
     split_coordination,
 )
-from flashpoint.stages.event_merge import freeze, merge_drafts
+from flashpoint.stages.event_merge import absorb, actors_compatible, freeze, merge_drafts
 from flashpoint.stages.event_roles import (
     TERRITORY,
     Roles,
@@ -39,6 +40,7 @@ from flashpoint.stages.event_roles import (
 from flashpoint.stages.influence import find_influences
 
 _EVENT_ROLES = {"event", "region", "container"}
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*(?:and\s+|et\s+)?$")
 _ONE_SIDED = {"Violence against civilians", "Explosions/Remote violence"}
 
 
@@ -72,7 +74,7 @@ class EventStage(Stage):
                 continue
             sentence_drafts = drafts_for_sentence(doc, view, state, cues)
             update_discourse(state, view, sentence_drafts)
-            drafts.extend(sentence_drafts)
+            drafts.extend(d for d in sentence_drafts if not continues(drafts, d))
         events = tuple(freeze(d, doc_id=doc.doc_id, index=i) for i, d in enumerate(merge_drafts(drafts)))
         influences = tuple(find_influences(doc, views, cues))
         return doc.with_layers(events=events, influences=influences)
@@ -113,6 +115,18 @@ def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft]) 
         state.region = regions[-1]
 
 
+def continues(drafts: list[Draft], draft: Draft) -> bool:
+    """Fold a draft that only carries on the previous event ("Two soldiers were wounded,
+    the army said.") into it; True when folded."""
+    if not drafts or not draft.inherited:
+        return False
+    previous = drafts[-1]
+    if previous.event_type != draft.event_type or not actors_compatible(previous, draft):
+        return False
+    absorb(previous, replace(draft, place=previous.place, time=previous.time))
+    return True
+
+
 def drafts_for_sentence(doc: Document, view: SentenceView, state: Discourse, cues: EventCues) -> list[Draft]:
     """All drafts of one sentence: casualty-driven when victims differ, else one per trigger clause."""
     if not view.triggers:
@@ -126,7 +140,7 @@ def drafts_for_sentence(doc: Document, view: SentenceView, state: Discourse, cue
         parts = split_coordination(view, clause) if clause.trigger.sub_event_type in TERRITORY else [clause]
         for part in parts:
             drafts.extend(drafts_for_clause(doc, view, part, state, cues, blocked))
-    return fold_consequences(view, drafts, cues)
+    return fold_side_effects(fold_consequences(view, drafts, cues))
 
 
 def drafts_for_clause(
@@ -137,14 +151,16 @@ def drafts_for_clause(
     before = view.between(clause.span.start, trigger.span.start)
     if is_modal(before, cues.negation) or is_modal(before, cues.future):
         return []
-    if not cues.strong_enough(trigger.event_type, trigger.score):
+    if not cues.strong_enough(trigger.sub_event_type, trigger.score):
         return []
     roles = clause_roles(view, clause, state, cues, blocked)
     if roles.actor1 is None:
         return []
+    roles = with_victims(roles, trigger.event_type, clause_tolls(view, clause), cues)
     event_type, sub_type = retype(trigger.event_type, trigger.sub_event_type, roles)
     places = clause_places(view, clause, state, cues) or [None]
-    times = clause_times(view, clause, state) or [publication_range(doc.published)]
+    times = clause_times(view, clause, state, cues) or [publication_range(doc.published)]
+    own = bool([m for m in view.places if m.role in _EVENT_ROLES]) or bool(view.times)
     drafts = []
     for place in places:
         for time in times:
@@ -152,7 +168,7 @@ def drafts_for_clause(
                 Draft(event_type, sub_type, trigger, roles.actor1, roles.actor2, place, time,
                       evidence=[view.sentence.span], tolls=clause_tolls(view, clause),
                       claims=list(view.claims), hedged=is_modal(before, cues.hedge),
-                      aggregate=is_aggregate(view.text, time))
+                      aggregate=is_aggregate(view.text, time), inherited=not own)
             )
     return drafts
 
@@ -175,6 +191,18 @@ def clause_roles(view: SentenceView, clause: Clause, state: Discourse, cues: Eve
     return one_sided_roles(clause_actors, sentence_actors)
 
 
+def with_victims(roles: Roles, event_type: str, tolls: list[Toll], cues: EventCues) -> Roles:
+    """Violence against civilians whose victims are only counted ("three traders"):
+    the casualty phrase names the civilians."""
+    if event_type != "Violence against civilians" or roles.actor2 is not None:
+        return roles
+    victims = [t for t in tolls if victim_kind(t, cues) == "civilian"]
+    if not victims:
+        return roles
+    toll = victims[0]
+    return Roles(roles.actor1, ActorRef("civilians", "Civilians", toll.text, toll.span, inter=7, resolution="generic"))
+
+
 def retype(event_type: str, sub_type: str, roles: Roles) -> tuple[str, str]:
     """A "fight" whose only opponent is civilians is violence against civilians."""
     if event_type == "Battles" and sub_type == "Armed clash" and roles.actor2 is not None and roles.actor2.id == "civilians":
@@ -190,6 +218,8 @@ def clause_places_raw(view: SentenceView, clause: Clause) -> list[PlaceMention]:
 def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[Place]:
     """The clause's event places; else "the region" anaphora, a border area, or the report's main place."""
     places = [m.place for m in clause_places_raw(view, clause) if m.place is not None]
+    if len(places) == 1 and places[0].no_match:
+        return [near_known_place(view, clause, places[0])]
     if places:
         return places
     clause_text = view.between(clause.span.start, clause.span.end).lower()
@@ -205,14 +235,41 @@ def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: Ev
     return [state.region] if state.region is not None else []
 
 
-def clause_times(view: SentenceView, clause: Clause, state: Discourse) -> list[TimeRange]:
-    """Times in the clause, else in the sentence, else the time the report last gave."""
-    in_clause = [t for t in view.times if clause.holds(t.span)]
-    if in_clause:
-        return in_clause
-    if view.times:
-        return view.times[:1]
-    return [state.time] if state.time is not None else []
+def near_known_place(view: SentenceView, clause: Clause, unknown: Place) -> Place:
+    """An unfound village "near Djibo": Djibo's coordinates at ACLED precision 2 (UCDP 2)."""
+    near = [
+        m.place for m in view.places
+        if m.role == "qualifier" and clause.holds(m.span) and m.place is not None
+        and not m.place.no_match and m.place.geo_precision == 1
+    ]
+    if not near:
+        return unknown
+    return replace(near[0], text=unknown.text, span=unknown.span, geo_precision=2, where_prec=2, no_match=True)
+
+
+def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[TimeRange]:
+    """Times in the clause, else in the sentence, else the time the report last gave.
+
+    A date that follows a reporting verb dates the report, not the event; several
+    dates make several events only when coordinated ("in May and September").
+    """
+    event_times = [t for t in view.times if not reports_on(view, t, cues)]
+    in_clause = [t for t in event_times if clause.holds(t.span)] or event_times
+    if not in_clause:
+        return [state.time] if state.time is not None else []
+    chosen = [in_clause[0]]
+    for previous, current in zip(in_clause, in_clause[1:]):
+        if not _LIST_JOIN.match(view.between(previous.span.end, current.span.start)):
+            break
+        chosen.append(current)
+    return chosen
+
+
+def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
+    """True for "said on Monday": the date right after a reporting verb."""
+    before = view.between(max(view.sentence.span.start, time.span.start - 25), time.span.start).lower()
+    before = re.sub(r"\b(on|in|last|le|lundi|this)\s*$", "", before.rstrip()).rstrip()
+    return any(before.endswith(verb) for verb in cues.reporting_verbs)
 
 
 def clause_tolls(view: SentenceView, clause: Clause) -> list[Toll]:
@@ -238,6 +295,12 @@ def fold_consequences(view: SentenceView, drafts: list[Draft], cues: EventCues) 
     for draft in territorial:
         draft.event_type, draft.sub_event_type = "Battles", capture_sub_type(draft.actor1)
     return [d for d in drafts if d.sub_event_type != "Armed clash"]
+
+
+def fold_side_effects(drafts: list[Draft]) -> list[Draft]:
+    """Looting or burning during an attack is part of that attack, not its own event."""
+    violent = {d.actor1.id for d in drafts if d.event_type != "Strategic developments" and d.actor1 is not None}
+    return [d for d in drafts if not (d.event_type == "Strategic developments" and d.actor1 is not None and d.actor1.id in violent)]
 
 
 def capture_sub_type(winner: ActorRef | None) -> str:
@@ -290,7 +353,7 @@ def toll_draft(
         event_type, sub_type = "Battles", "Armed clash"
     if victim is None:
         return None
-    time = (clause_times(view, clause, state) or [publication_range(doc.published)])[0]
+    time = (clause_times(view, clause, state, cues) or [publication_range(doc.published)])[0]
     places = clause_places(view, clause, state, cues) or [None]
     return Draft(event_type, sub_type, clause.trigger, perpetrator, victim, places[0], time,
                  evidence=[view.sentence.span], tolls=[toll], claims=list(view.claims),

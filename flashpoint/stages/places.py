@@ -10,6 +10,7 @@ abstains (region fallback, `no_match`) rather than guess a place abroad.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
@@ -22,6 +23,8 @@ from flashpoint.pipeline import Stage
 from flashpoint.stages.toponyms import LanguageCues, Toponym, find_toponyms, load_place_cues
 
 _STOP = {"en": frozenset(EN_STOP), "fr": frozenset(FR_STOP)}
+# One or two capitalised words, without a possessive 's ("Burkina Faso's" -> "Burkina Faso").
+_COUNTRY_WORDS = re.compile(r"[A-ZÀ-Þ](?:[\w\-]|['’](?!s\b))+(?:\s[A-Z](?:[\w\-]|['’](?!s\b))+)?")
 
 
 def candidate_place(candidate: Candidate, *, text: str, span: Span, geo: int, where: int, no_match: bool = False) -> Place:
@@ -93,7 +96,9 @@ class PlacesStage(Stage):
     def toponym_mentions(self, doc: Document, cues: LanguageCues) -> list[PlaceMention]:
         """Toponyms other than countries, resolved in document context, in text order."""
         entity_spans = {(e.span.start, e.span.end): e.label for e in doc.entities}
-        blocked = [a.span for a in doc.actors] + [t.span for t in doc.times] + [c.span for c in doc.claims]
+        # A person's or an outlet's name is never a place; "residents of X" (anonymous) may hold one.
+        sources = [c.span for c in doc.claims if c.kind in {"named", "outlet"}]
+        blocked = [a.span for a in doc.actors] + [t.span for t in doc.times] + sources
         stop = _STOP.get(doc.lang or "en", _STOP["en"])
         context = PlaceContext(countries=doc.countries, admin1s=(), points=(), actor_countries=())
         mentions: list[PlaceMention] = []
@@ -106,6 +111,8 @@ class PlacesStage(Stage):
             for toponym in found:
                 if self.gazetteer.country(toponym.text) is not None:
                     continue  # country names are handled by country_mentions
+                if any(c.span.contains(toponym.span) for c in doc.claims):
+                    toponym = replace(toponym, role="context")  # "a source in the Azawad region"
                 mention = self.resolve(toponym, context)
                 mentions.append(mention)
                 context = _extend_context(context, mention.place)
@@ -119,7 +126,8 @@ class PlacesStage(Stage):
             place = self.region_place(name, toponym, context)
         if place is None:
             place = resolve_place(self.gazetteer, name, toponym.span, context)
-        role = "region" if place is not None and place.geo_precision == 3 and toponym.region_word else toponym.role
+        region = place is not None and place.geo_precision == 3 and toponym.region_word and toponym.role == "event"
+        role = "region" if region else toponym.role
         if place is not None and place.text != toponym.text:
             place = _with_text(place, toponym.text)
         return PlaceMention(toponym.span, toponym.text, role, place)
@@ -139,7 +147,7 @@ class PlacesStage(Stage):
 def _country_names(text: str, gazetteer: Gazetteer, countries: tuple[str, ...]) -> list[tuple[str, int]]:
     """Capitalised words of a sentence that name a country the document mentions."""
     found = []
-    for match in re.finditer(r"[A-ZÀ-Þ][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?", text):
+    for match in _COUNTRY_WORDS.finditer(text):
         for name in (match.group(), match.group().split()[0]):
             country = gazetteer.country(name)
             if country is not None and country.country in countries:
@@ -156,8 +164,6 @@ def _strip_region_word(text: str) -> str:
 
 
 def _with_text(place: Place, text: str) -> Place:
-    from dataclasses import replace
-
     return replace(place, text=text)
 
 

@@ -18,12 +18,14 @@ from flashpoint.datafiles import data_path, read_data_file, validation_message
 from flashpoint.errors import DataFileError
 from flashpoint.model import Span
 
-_NAME = re.compile(
-    r"(?<![\w’'])(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\w|[A-ZÀ-ÖØ-Þ])"
-    r"(?:(?:\s|-)(?:(?:al|el|ag|ould|de|du|des|la|le|ben|bin|ad|ar|as|an)[\-\s])?[A-ZÀ-ÖØ-Þ][\w’'\-]*\w)*"
-)
+# A capitalised word; an apostrophe may join letters (N'Djamena) but not a possessive 's.
+_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w\-]|['’](?!s\b))*\w|[A-ZÀ-ÖØ-Þ]"
+_PARTICLE = r"(?:al|el|ag|ould|de|du|des|la|le|ben|bin|ad|ar|as|an)[\-\s]"
+_NAME = re.compile(rf"(?<![\w’'])(?:{_WORD})(?:(?:\s|-)(?:{_PARTICLE})?(?:{_WORD}))*")
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou|&)\s*(?:and\s+|et\s+)?$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A name this close after another, and not in a list with it, locates the first one.
+_QUALIFIER_GAP = 40
 
 
 class LanguageCues(BaseModel):
@@ -44,7 +46,7 @@ class Toponym:
     span: Span
     text: str
     role: str
-    """event, context, region (a region word qualifies it), container (", Ménaka" after a list)."""
+    """event, context, container (", Ménaka" after a list), qualifier ("near Djibo" after a village)."""
     region_word: bool = False
 
 
@@ -124,6 +126,8 @@ def find_toponyms(
             previous_end = None
             continue
         role = _role(before, cues)
+        if role == "event" and not in_list and found and start + offset - found[-1].span.end <= _QUALIFIER_GAP:
+            role = "qualifier"  # "Gasseliki, near Djibo in Soum province": Djibo and Soum locate Gasseliki
         if in_list and previous_end is not None and _closes_list(sentence[previous_end:start], joins):
             role = "container"
         joins.append(sentence[previous_end:start] if in_list and previous_end is not None else "")

@@ -105,3 +105,12 @@ def test_lookup_country_filter_is_hard(gaz: Gazetteer) -> None:
 def test_lookup_near_prefers_the_closer_namesake(gaz: Gazetteer) -> None:
     assert gaz.lookup("Bouro", near=(14.1, -4.1))[0].gazetteer_id == "geonames:106"
     assert gaz.lookup("Bouro", near=(16.1, 0.4))[0].gazetteer_id == "geonames:105"
+
+
+def test_gazetteer_is_safe_to_share_between_threads(gaz: Gazetteer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["Tamalt", "Bouro", "Ménaka", "Bamako", "Assongo"] * 40
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda name: gaz.lookup(name, countries=("ML",))[0].name, names))
+    assert results == [gaz.lookup(name, countries=("ML",))[0].name for name in names]

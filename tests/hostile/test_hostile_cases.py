@@ -46,6 +46,7 @@ GENERATORS: dict[str, Callable[[], bytes]] = {
     "utf16_bom": lambda: (ENGLISH * 3).encode("utf-16"),
     "utf16_no_bom": lambda: (ENGLISH * 3).encode("utf-16-le"),
     "text_50mb": lambda: ENGLISH.encode() * (50_000_000 // len(ENGLISH.encode())),
+    "html_6mb": lambda: ("<html><body><p>" + ENGLISH * 64_000 + "</p></body></html>").encode(),
     "nested_divs": lambda: ("<div>" * 100_000 + ENGLISH + "</div>" * 100_000).encode(),
     "long_line": lambda: ENGLISH.replace(". ", "; ").encode() * 15_000,
 }

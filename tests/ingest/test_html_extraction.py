@@ -86,3 +86,9 @@ def test_html_to_text_survives_malformed_markup(html: str) -> None:
 )
 def test_fragment_to_text_strips_tags(fragment: str, expected: str) -> None:
     assert fragment_to_text(fragment) == expected
+
+
+def test_html_to_text_refuses_page_over_html_limit() -> None:
+    page = _page("<article>" + PARAGRAPH * 50 + "</article>")
+    with pytest.raises(InputError, match=f"HTML page has {len(page):,} characters, over the limit of 1,000"):
+        html_to_text(page, path="big.html", max_html_chars=1_000)
