@@ -18,7 +18,6 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/flashpoint gazetteer build --if-missing
 	$(BIN)/flashpoint extract $(DEMO) --published 2023-03-14 --format table
 	$(BIN)/flashpoint extract $(DEMO) --published 2023-03-14 --format csv -o events.csv --quiet
 	$(BIN)/flashpoint extract $(DEMO) --published 2023-03-14 --format geojson -o events.geojson --quiet

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from flashpoint.cli.options import OutputOption, PublishedOption, QuietOption, published_date
-from flashpoint.export.formats import EXTRACT_FORMATS, write_events
+from flashpoint.export.formats import EXTRACT_FORMATS, JsonDict, write_events
 from flashpoint.export.records import event_json, influence_json
 from flashpoint.model import Document, Failure
 
@@ -41,13 +41,19 @@ def run_extract(
         (failures if isinstance(item, Failure) else documents).append(item)  # type: ignore[arg-type]
     events = [event_json(e) for doc in documents for e in doc.events]
     influences = [influence_json(i) for doc in documents for i in doc.influences]
+    if documents:
+        write_output(events, influences, fmt=fmt, output=output)
+    return report_failures(failures, documents=len(documents), quiet=quiet)
+
+
+def write_output(events: list[JsonDict], influences: list[JsonDict], *, fmt: str, output: Path | None) -> None:
+    """Write to `output`, or stdout."""
     stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         write_events(events, fmt, stream, influences=influences)
     finally:
         if output:
             stream.close()
-    return report_failures(failures, documents=len(documents), quiet=quiet)
 
 
 def report_failures(failures: list[Failure], *, documents: int, quiet: bool) -> int:

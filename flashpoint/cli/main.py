@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "db",
     "classify",
+    "config",
 )
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2

@@ -32,8 +32,9 @@ def _write_embedded(conn: sqlite3.Connection, *, progress: bool) -> None:
         write_subdivisions(writer)
         write_regions(writer)
         write_cities(writer, tracker)
-        tracker.describe("gazetteer: merging keys")
+        tracker.describe("gazetteer: merging keys", total=1)
         writer.finalise()
+        tracker.advance()
     meta = {"built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "sources": EMBEDDED_SOURCES, "complete": "1"}
     with conn:
         conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", meta.items())
