@@ -33,7 +33,15 @@ from fuzz_targets import Target, build_targets  # noqa: E402
 
 _PROGRESS_EVERY = 100
 _EXAMPLES_PER_SIGNATURE = 3
-_WARM_UP = "Clashes on 3 March killed 2. Des tirs. اشتباكات في المدينة. Бои в городе. 城市冲突. עימותים בעיר."
+# Models and extractors initialise lazily on first use (lingua loads every model when it meets a
+# letter outside its alphabets; trafilatura's fallbacks load on the first page that needs them):
+# pay that before the clock starts, so a first call is not mistaken for a hang.
+_WARM_UPS = (
+    "Clashes on 3 March killed 2. Des tirs. اشتباكات في المدينة. Бои в городе. Љ 城市冲突. עימותים בעיר.",
+    "<html><body><article>" + "<p>Armed men attacked the market on Monday, killing three traders, police said.</p>" * 8
+    + "</article></body></html>",
+    "<html><body><nav><a href='/'>Home</a></nav><td>x<li>y</p><div>" + "3 mars tués. " * 40 + "</div></body></html>",
+)
 
 
 def _targets_for(index: int, targets: list[Target]) -> list[Target]:
@@ -56,19 +64,23 @@ def _run_one(target: Target, text: str, data: bytes) -> tuple[str, str | None]:
     return ("violation", problem) if problem else ("ok", None)
 
 
-def _worker(conn: Connection, tick: Any, current: Any, seed: int, indices: list[int], skip: list[list[Any]]) -> None:
-    """Run the inputs `indices`; report counts every few inputs and every problem at once."""
+def _worker(
+    conn: Connection, tick: Any, current: Any, seed: int, indices: list[int], skip: list[list[Any]], only: str | None
+) -> None:
+    """Run the inputs `indices` (through target `only`, if given); report counts every few inputs
+    and every problem at once."""
     targets, _ = build_targets()
     skipped = {(index, name) for index, name in skip}
-    for target in targets:  # load models (lingua loads one per script seen) outside the timed calls
-        _run_one(target, _WARM_UP, _WARM_UP.encode())
+    for warm_up in _WARM_UPS:
+        for target in targets:
+            _run_one(target, warm_up, warm_up.encode())
     conn.send(("ready", None))
     counts: Counter[str] = Counter()
     for position, index in enumerate(indices):
         family, text = make_text(seed, index)
         data = make_bytes(seed, index, text)
         for number, target in enumerate(_targets_for(index, targets)):
-            if (index, target.name) in skipped:
+            if (index, target.name) in skipped or only not in (None, target.name):
                 continue
             current[0], current[1] = index, number
             with tick.get_lock():
@@ -94,6 +106,7 @@ class _Run:
         self.inputs_done = 0
         self.problems: dict[str, dict[str, Any]] = {}
         self.hangs: list[dict[str, Any]] = []
+        self.slow: list[dict[str, Any]] = []
 
     def record_problem(self, outcome: str, target: str, family: str, index: int, detail: str) -> None:
         signature = f"{outcome}\t{target}\t{detail.split(':', 1)[0]}\t{detail.rsplit('(at ', 1)[-1]}"
@@ -104,7 +117,7 @@ class _Run:
             entry["examples"].append({"index": index, "family": family, "detail": detail, "input": text[:300]})
 
 
-def _run_chunk(run: _Run, indices: list[int], timeout: float) -> None:
+def _run_chunk(run: _Run, indices: list[int], timeout: float, only: str | None = None) -> None:
     """Run `indices` in one worker, restarting it after each hang or crash until all are done."""
     context = mp.get_context("spawn")
     skip: list[list[Any]] = []
@@ -113,11 +126,35 @@ def _run_chunk(run: _Run, indices: list[int], timeout: float) -> None:
         parent, child = context.Pipe(duplex=False)
         tick = context.Value("q", 0)
         current = context.Array("q", 2)
-        process = context.Process(target=_worker, args=(child, tick, current, run.seed, remaining, skip), daemon=True)
+        arguments = (child, tick, current, run.seed, remaining, skip, only)
+        process = context.Process(target=_worker, args=arguments, daemon=True)
         process.start()
         child.close()
         remaining = _supervise(run, _Worker(process, parent, tick, current), remaining, skip, timeout)
         parent.close()
+
+
+def _confirm_hangs(run: _Run, timeout: float) -> None:
+    """Re-run each timed-out call alone in a fresh, warmed-up worker: only a second timeout is a
+    hang; a call that now finishes was slowed by a loaded machine and is listed as slow instead."""
+    suspects, run.hangs = run.hangs, []
+    for suspect in suspects:
+        probe = _Run(run.seed, run.targets)
+        started = time.monotonic()
+        _run_chunk(probe, [suspect["index"]], timeout, only=suspect["target"])
+        if probe.hangs:
+            run.hangs.append(suspect)
+            continue
+        run.slow.append({**suspect, "seconds_on_retry": round(time.monotonic() - started, 1)})
+        run.calls.update(probe.calls)
+        _merge_problems(run, probe)
+
+
+def _merge_problems(into: _Run, source: _Run) -> None:
+    for signature, entry in source.problems.items():
+        merged = into.problems.setdefault(signature, {**entry, "count": 0, "examples": []})
+        merged["count"] += entry["count"]
+        merged["examples"] = (merged["examples"] + entry["examples"])[:_EXAMPLES_PER_SIGNATURE]
 
 
 class _Worker:
@@ -189,6 +226,7 @@ def _summary(run: _Run, args: argparse.Namespace, seconds: float, skipped: dict[
         "targets_not_importable": skipped,
         "problems": problems,
         "hang_inputs": run.hangs,
+        "slow_first_tries": run.slow,
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
     }
 
@@ -212,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         done = sum(run.inputs_done for run in runs)
         print(f"fuzz: {done}/{args.count} inputs after {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     merged = _merge(runs, args.seed, targets)
+    _confirm_hangs(merged, args.timeout)
     summary = _summary(merged, args, time.monotonic() - started, skipped)
     args.output.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     print(f"fuzz: {summary['inputs']} inputs, {summary['calls']} calls, {summary['escaped']} escaped, "
@@ -233,10 +272,7 @@ def _merge(runs: list[_Run], seed: int, targets: list[Target]) -> _Run:
         merged.calls.update(run.calls)
         merged.inputs_done += run.inputs_done
         merged.hangs.extend(run.hangs)
-        for signature, entry in run.problems.items():
-            target = merged.problems.setdefault(signature, {**entry, "count": 0, "examples": []})
-            target["count"] += entry["count"]
-            target["examples"] = (target["examples"] + entry["examples"])[:_EXAMPLES_PER_SIGNATURE]
+        _merge_problems(merged, run)
     return merged
 
 

@@ -90,14 +90,14 @@ class Gazetteer:
         keys = name_keys(name)
         if not keys.norm:
             return []
-        hits = self._hits(keys, context)
-        return rank_hits(keys, hits, context, self._admin1, abjad=_is_abjad(name))
+        hits = self._hits(keys, context, abjad=_is_abjad(name))
+        return rank_hits(keys, hits, context, self._admin1)
 
-    def _hits(self, keys: NameKeys, context: RankContext) -> list[RawHit]:
+    def _hits(self, keys: NameKeys, context: RankContext, *, abjad: bool) -> list[RawHit]:
         with self._lock:
             if context.country:
-                return fetch_hits(self._conn, keys, (context.country.upper(),), only_countries=True)
-            return fetch_hits(self._conn, keys, context.countries)
+                return fetch_hits(self._conn, keys, (context.country.upper(),), only_countries=True, abjad=abjad)
+            return fetch_hits(self._conn, keys, context.countries, abjad=abjad)
 
     def country(self, name_or_code: str) -> Candidate | None:
         """The country record for a name in any indexed language or an ISO2/ISO3 code."""
@@ -145,7 +145,7 @@ class Gazetteer:
     def _by_id(self, place_id: int) -> Candidate | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT 'n', '', id, name, country, admin1, admin2, lat, lon, fclass, fcode, population"
+                "SELECT 'n', '', id, name, country, admin1, admin2, lat, lon, fclass, fcode, population, 1.0"
                 " FROM places WHERE id = ? AND lat IS NOT NULL", (place_id,)).fetchone()
         if row is None:
             return None

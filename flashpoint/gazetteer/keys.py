@@ -21,7 +21,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from flashpoint.gazetteer.normalise import normalise_name
 
@@ -31,18 +31,19 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("tch", "s"), ("dj", "j"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("gh", "k"), ("ph", "f"),
     ("th", "t"), ("dh", "d"), ("ck", "k"), ("ou", "u"), ("qu", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"),
 )
-_NASAL_BEFORE_B = re.compile(r"[nm]+(?=b)")
 _DOUBLED = re.compile(r"(.)\1+")
 # Then single letters: hard consonants merged, vowels and the letters French and English
 # spellings add or drop around them dropped ("Ouagadougou"/"Wagadugu"; silent h).
-_LETTERS = str.maketrans({"q": "k", "g": "k", "c": "k", "x": "k", "z": "s", "p": "b", "v": "f"} | dict.fromkeys("aeiouyhw'", None))
-_CLASSES = str.maketrans({"d": "t", "j": "s", "f": "b", "m": "n"})
+# Names reach here normalised to ASCII, so byte tables (much faster than str.translate
+# with a dict; this runs for every indexed name) can do the letter mapping.
+_LETTERS = bytes.maketrans(b"qgcxzpv", b"kkkksbf")
+_DROPPED = b"aeiouyhw'"
+_CLASSES = bytes.maketrans(b"djfm", b"tsbn")
 
 NORM_PREFIX, SKELETON_PREFIX, PHONETIC_PREFIX = "n ", "s ", "p "
 
 
-@dataclass(frozen=True, slots=True)
-class NameKeys:
+class NameKeys(NamedTuple):
     """The normalised form of a name and its index keys (without prefixes)."""
 
     norm: str
@@ -82,14 +83,14 @@ def skeleton_key(norm: str) -> str:
     for spelling, sound in _FOLDS:
         if spelling in folded:
             folded = folded.replace(spelling, sound)
-    if "b" in folded:
-        folded = _NASAL_BEFORE_B.sub("", folded)
-    return _merge_doubles(folded.translate(_LETTERS))
+    while "nb" in folded or "mb" in folded:
+        folded = folded.replace("nb", "b").replace("mb", "b")
+    return _merge_doubles(folded.encode("ascii", "ignore").translate(_LETTERS, _DROPPED).decode("ascii"))
 
 
 def phonetic_key(skeleton: str) -> str:
     """Consonant classes of a skeleton; "" when too short to be selective (< 3 consonants)."""
-    classes = _merge_doubles(skeleton.translate(_CLASSES))
+    classes = _merge_doubles(skeleton.encode("ascii").translate(_CLASSES).decode("ascii"))
     return classes if len(classes) >= 3 else ""
 
 

@@ -14,20 +14,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-
-from rapidfuzz.distance import Indel
 
 from flashpoint.gazetteer.candidates import RawHit
-from flashpoint.gazetteer.keys import NameKeys, skeleton_key
+from flashpoint.gazetteer.keys import NameKeys
 from flashpoint.gazetteer.normalise import normalise_name
 
-NAME_WEIGHT_NORM, NAME_WEIGHT_SKELETON = 0.6, 0.4
 FIRST_COUNTRY_BONUS, OTHER_COUNTRY_BONUS, FOREIGN_PENALTY = 0.15, 0.1, -0.3
 ADMIN1_BONUS, AREA_BONUS, ACTOR_COUNTRY_BONUS = 0.1, 0.1, 0.03
 NEAR_BONUS, NEAR_SCALE_KM = 0.2, 50.0
 POPULATION_BONUS = 0.02
-MAX_CONTEXT_GAIN = 0.45
 # Events happen in populated places (and camps) and admin units more than on rivers or
 # hills. Priors stay smaller than a spelling difference: an exact name beats a variant.
 CLASS_BONUS = {"P": 0.02, "A": 0.01, "S": 0.01, "L": 0.0, "H": -0.02, "T": -0.02, "V": -0.02, "U": -0.03}
@@ -74,25 +69,6 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-@lru_cache(maxsize=100_000)
-def _skeleton(norm: str) -> str:
-    return skeleton_key(norm)
-
-
-def name_similarity(query: NameKeys, norm: str, *, abjad: bool = False) -> float:
-    """0-1 similarity of a query to an indexed normalised name.
-
-    Arabic-script queries carry no vowels, so only their skeleton is compared.
-    """
-    if query.norm == norm:
-        return 1.0
-    skeleton = Indel.normalized_similarity(query.skeleton, _skeleton(norm))
-    if abjad:
-        return 0.95 * skeleton
-    spelled = Indel.normalized_similarity(query.norm.replace(" ", ""), norm.replace(" ", ""))
-    return NAME_WEIGHT_NORM * spelled + NAME_WEIGHT_SKELETON * skeleton
 
 
 def _country_terms(hit: RawHit, context: RankContext, reasons: list[str] | None) -> float:
@@ -147,32 +123,41 @@ def _score(hit: RawHit, similarity: float, context: RankContext, admin1_name: st
     if reasons is not None:
         kind = _KIND.get(hit.kind, hit.kind)
         reasons.append("exact name" if similarity == 1.0 else f"name ~{similarity:.2f} ({hit.norm!r} by {kind})")
-    terms = _country_terms(hit, context, reasons) + _place_terms(hit, admin1_name, context, reasons)
-    return round(similarity + terms + _prior_terms(hit, reasons), 4)
+    terms = _country_terms(hit, context, reasons) + _prior_terms(hit, reasons)
+    if context.admin1s or context.areas or context.points or context.actor_countries:
+        terms += _place_terms(hit, admin1_name, context, reasons)
+    return similarity + terms
+
+
+def _quick_score(hit: RawHit, context: RankContext, admin1_names: dict[tuple[str, str], str]) -> float:
+    """`_score` without reasons, inlined for the hot path (every hit of every lookup)."""
+    score = hit.similarity + CLASS_BONUS.get(hit.fclass, 0.0)
+    if hit.population > 0:
+        score += POPULATION_BONUS * min(1.0, math.log10(hit.population + 1) / 6)
+    if context.countries:
+        if hit.country in context.countries:
+            score += FIRST_COUNTRY_BONUS if hit.country == context.countries[0] else OTHER_COUNTRY_BONUS
+        else:
+            score += FOREIGN_PENALTY
+    if context.admin1s or context.areas or context.points or context.actor_countries:
+        score += _place_terms(hit, admin1_names.get((hit.country, hit.admin1)), context, None)
+    return score
 
 
 def rank_hits(query: NameKeys, hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str],
-              *, abjad: bool = False, explain: int = 10) -> list[Ranked]:
-    """Score each place once (by its best-matching name), best first; the top `explain` carry reasons."""
-    best: dict[int, tuple[float, float, RawHit]] = {}
-    scored = [(name_similarity(query, hit.norm, abjad=abjad), hit) for hit in hits]
-    # Context adds at most ~0.5, so a name far below the best one can never win: skip it.
-    floor = max((similarity for similarity, _ in scored), default=0.0) - MAX_CONTEXT_GAIN
-    for similarity, hit in scored:
-        if similarity < floor:
-            continue
-        previous = best.get(hit.place_id)
-        if previous is not None and previous[1] >= similarity:
-            continue
-        score = _score(hit, similarity, context, admin1_names.get((hit.country, hit.admin1)))
-        best[hit.place_id] = (score, similarity, hit)
-    ordered = sorted(best.values(), key=lambda item: (-item[0], -item[2].population, item[2].place_id))
+              *, explain: int = 10) -> list[Ranked]:
+    """Score each place once (hits come one per place, with their name similarity), best first.
+
+    The top `explain` carry reasons.
+    """
+    scored = [(_quick_score(hit, context, admin1_names), hit) for hit in hits]
+    scored.sort(key=lambda item: (-item[0], -item[1].population, item[1].place_id))
     ranked = []
-    for position, (score, similarity, hit) in enumerate(ordered):
+    for position, (score, hit) in enumerate(scored):
         reasons: list[str] = []
         if position < explain:
-            _score(hit, similarity, context, admin1_names.get((hit.country, hit.admin1)), reasons)
-        ranked.append(Ranked(hit, score, similarity, tuple(reasons)))
+            _score(hit, hit.similarity, context, admin1_names.get((hit.country, hit.admin1)), reasons)
+        ranked.append(Ranked(hit, round(score, 4), hit.similarity, tuple(reasons)))
     return ranked
 
 

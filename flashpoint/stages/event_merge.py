@@ -82,13 +82,41 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 
 
 def fatalities_of(tolls: list[Toll]) -> Fatalities:
-    """Deaths from the killed-or-losses tolls; a numbered toll wins over a bare qualifier."""
+    """Deaths from the killed-or-losses tolls. Counts of different victims add up
+    ("17 soldiers ... about 30 militants"); a bare qualifier is kept when nothing is counted."""
     relevant = [t for t in tolls if t.outcome in {"killed", "losses"}]
     if not relevant:
         return Fatalities()
-    numbered = [t for t in relevant if t.low is not None or t.best is not None or t.high is not None]
-    toll = numbered[0] if numbered else relevant[0]
-    return Fatalities(toll.low, toll.best, toll.high, toll.qualifier, toll.text, toll.span)
+    numbered = _distinct_victims([t for t in relevant if t.low is not None or t.best is not None or t.high is not None])
+    if not numbered:
+        toll = relevant[0]
+        return Fatalities(None, None, None, toll.qualifier, toll.text, toll.span)
+    if len(numbered) == 1:
+        toll = numbered[0]
+        return Fatalities(toll.low, toll.best, toll.high, toll.qualifier, toll.text, toll.span)
+    return _summed(numbered)
+
+
+def _distinct_victims(tolls: list[Toll]) -> list[Toll]:
+    """One count per victim group, first mention wins (a later repeat is the same dead)."""
+    seen: set[str] = set()
+    kept = []
+    for toll in tolls:
+        key = (toll.victims or "").lower()
+        if key not in seen:
+            seen.add(key)
+            kept.append(toll)
+    return kept
+
+
+def _summed(tolls: list[Toll]) -> Fatalities:
+    low = sum(t.low if t.low is not None else (t.best or 0) for t in tolls)
+    best = sum(t.best for t in tolls if t.best is not None) if all(t.best is not None for t in tolls) else None
+    high = sum(t.high for t in tolls if t.high is not None) if all(t.high is not None for t in tolls) else None
+    qualifier = "at least" if best is None else None
+    first, last = tolls[0].span, tolls[-1].span
+    text = "; ".join(t.text for t in tolls)
+    return Fatalities(low, best, high, qualifier, text, Span(min(first.start, last.start), max(first.end, last.end)))
 
 
 def confidence_of(draft: Draft) -> float:

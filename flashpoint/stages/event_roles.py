@@ -89,8 +89,9 @@ def battle_roles(
     *,
     concrete: bool,
 ) -> Roles:
-    """Two sides of a fight; the missing side comes from the ongoing pair."""
-    sides = clause_armed if clause_armed else sentence_armed
+    """Two sides of a fight: the clause's, then others the sentence names, then the ongoing pair."""
+    named = {a.id for a in clause_armed}
+    sides = clause_armed + [a for a in sentence_armed if a.id not in named]
     if len(sides) >= 2:
         return Roles(sides[0], sides[1])
     if len(sides) == 1:

@@ -40,6 +40,8 @@ from flashpoint.stages.event_roles import (
 from flashpoint.stages.influence import find_influences
 
 _EVENT_ROLES = {"event", "region", "container"}
+# An upper-case place name and a comma opening a sentence: the dateline of a wire report.
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40},\s*$")
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*(?:and\s+|et\s+)?$")
 _ONE_SIDED = {"Violence against civilians", "Explosions/Remote violence"}
 
@@ -115,23 +117,35 @@ def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft]) 
         state.region = regions[-1]
 
 
+def family(event_type: str) -> str:
+    """Remote violence during a battle belongs to the battle (codebook)."""
+    return "Battles" if event_type == "Explosions/Remote violence" else event_type
+
+
 def continues(drafts: list[Draft], draft: Draft) -> bool:
     """Fold a draft that only carries on the previous event ("Two soldiers were wounded,
     the army said.") into it; True when folded."""
     if not drafts or not draft.inherited:
         return False
     previous = drafts[-1]
-    if previous.event_type != draft.event_type or not actors_compatible(previous, draft):
+    if family(previous.event_type) != family(draft.event_type) or not actors_compatible(previous, draft):
         return False
     absorb(previous, replace(draft, place=previous.place, time=previous.time))
     return True
+
+
+def claimant_spans(view: SentenceView) -> list[Span]:
+    """Sources that only claim ("..., as X claims") take no role; a group that reports its
+    own action first ("the army said it neutralised ...") still does."""
+    first_trigger = view.triggers[0].span.start if view.triggers else view.sentence.span.end
+    return [c.span for c in view.claims if not (c.kind == "group" and c.span.start < first_trigger)]
 
 
 def drafts_for_sentence(doc: Document, view: SentenceView, state: Discourse, cues: EventCues) -> list[Draft]:
     """All drafts of one sentence: casualty-driven when victims differ, else one per trigger clause."""
     if not view.triggers:
         return []
-    blocked = [claim.span for claim in view.claims]
+    blocked = claimant_spans(view)
     toll_drafts = drafts_from_tolls(doc, view, state, cues, blocked)
     if toll_drafts:
         return toll_drafts
@@ -140,7 +154,7 @@ def drafts_for_sentence(doc: Document, view: SentenceView, state: Discourse, cue
         parts = split_coordination(view, clause) if clause.trigger.sub_event_type in TERRITORY else [clause]
         for part in parts:
             drafts.extend(drafts_for_clause(doc, view, part, state, cues, blocked))
-    return fold_side_effects(fold_consequences(view, drafts, cues))
+    return fold_casualties(view, fold_side_effects(fold_consequences(view, drafts, cues)))
 
 
 def drafts_for_clause(
@@ -266,7 +280,10 @@ def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: Eve
 
 
 def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
-    """True for "said on Monday": the date right after a reporting verb."""
+    """True for "said on Monday" (a date after a reporting verb) and for a dateline
+    ("NIAMEY, June 3, 2023 (AFP) -"): they date the report, not the event."""
+    if _DATELINE.match(view.between(view.sentence.span.start, time.span.start)):
+        return True
     before = view.between(max(view.sentence.span.start, time.span.start - 25), time.span.start).lower()
     before = re.sub(r"\b(on|in|last|le|lundi|this)\s*$", "", before.rstrip()).rstrip()
     return any(before.endswith(verb) for verb in cues.reporting_verbs)
@@ -295,6 +312,27 @@ def fold_consequences(view: SentenceView, drafts: list[Draft], cues: EventCues) 
     for draft in territorial:
         draft.event_type, draft.sub_event_type = "Battles", capture_sub_type(draft.actor1)
     return [d for d in drafts if d.sub_event_type != "Armed clash"]
+
+
+def fold_casualties(view: SentenceView, drafts: list[Draft]) -> list[Draft]:
+    """"A drone strike ... killed several militants": the killing is the strike's toll,
+    not a second event. A draft whose trigger overlaps a casualty phrase folds into
+    another draft of the sentence that has a trigger of its own and shares an actor."""
+    def in_toll(draft: Draft) -> bool:
+        span = draft.trigger.span
+        return any(t.span.start < span.end and span.start < t.span.end for t in view.tolls)
+
+    main = [d for d in drafts if not in_toll(d)]
+    kept = list(main)
+    for draft in drafts:
+        if draft in main:
+            continue
+        target = next((m for m in main if actors_compatible(draft, m)), None)
+        if target is None:
+            kept.append(draft)
+        else:
+            target.tolls.extend(t for t in draft.tolls if t not in target.tolls)
+    return sorted(kept, key=lambda d: d.trigger.span.start)
 
 
 def fold_side_effects(drafts: list[Draft]) -> list[Draft]:

@@ -21,7 +21,8 @@ from flashpoint.model import Span
 # A capitalised word; an apostrophe may join letters (N'Djamena) but not a possessive 's.
 _WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w\-]|['’](?!s\b))*\w|[A-ZÀ-ÖØ-Þ]"
 _PARTICLE = r"(?:al|el|ag|ould|de|du|des|la|le|ben|bin|ad|ar|as|an)[\-\s]"
-_NAME = re.compile(rf"(?<![\w’'])(?:{_WORD})(?:(?:\s|-)(?:{_PARTICLE})?(?:{_WORD}))*")
+# A name may follow a French elided article ("près d'Arbinda", "l'Oudalan").
+_NAME = re.compile(rf"(?:(?<![\w’'])|(?<=\b[dDlL]['’]))(?:{_WORD})(?:(?:\s|-)(?:{_PARTICLE})?(?:{_WORD}))*")
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou|&)\s*(?:and\s+|et\s+)?$")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A name this close after another, and not in a list with it, locates the first one.
@@ -67,8 +68,12 @@ def load_place_cues() -> dict[str, LanguageCues]:
 _DETERMINER = re.compile(r"\s+(?:the|a|an|la|le|les|l['’])\s*$", re.IGNORECASE)
 
 
+_ELIDED = re.compile(r"\b([dl])['’]$")
+
+
 def _ends_with_any(before: str, phrases: list[str]) -> bool:
-    before = _DETERMINER.sub("", " " + before.lower().rstrip()).strip()
+    before = _ELIDED.sub(lambda m: "de" if m.group(1) == "d" else "le", before.lower().rstrip())
+    before = _DETERMINER.sub("", " " + before).strip()
     return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum()) for p in phrases)
 
 

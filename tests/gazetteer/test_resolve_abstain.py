@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.resolve import PlaceContext, resolve_place
@@ -114,3 +116,10 @@ def test_gazetteer_is_safe_to_share_between_threads(gaz: Gazetteer) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda name: gaz.lookup(name, countries=("ML",))[0].name, names))
     assert results == [gaz.lookup(name, countries=("ML",))[0].name for name in names]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=30))
+def test_resolve_place_never_crashes_on_any_text(gaz: Gazetteer, text: str) -> None:
+    place = resolve_place(gaz, text, Span(0, len(text)), PlaceContext(countries=("ML",), admin1s=("Ménaka",)))
+    assert place is not None and place.country == "ML" and place.text == text

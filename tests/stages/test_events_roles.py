@@ -118,3 +118,33 @@ def test_events_undated_event_is_bounded_by_publication_not_invented(stage: Even
                 places=(place(text, "Boni", 15.0),), triggers=(trigger(text, "killed", "Attack", "Violence against civilians"),))
     (event,) = stage(doc).events
     assert event.time is not None and event.time.start is None and event.time.end == PUBLISHED
+
+
+def test_events_dateline_dates_the_report_not_the_event(stage: EventStage) -> None:
+    text = "NIAMEY, March 20, 2023 - ISSP fighters clashed with JNIM near Boni on March 12, 2023."
+    dateline = TimeRange(dt.date(2023, 3, 20), dt.date(2023, 3, 20), 1, 1, "March 20, 2023", find(text, "March 20, 2023"))
+    fight = TimeRange(dt.date(2023, 3, 12), dt.date(2023, 3, 12), 1, 1, "March 12, 2023", find(text, "March 12, 2023"))
+    doc = build(text, actors=(actor(text, "ISSP", "issp"), actor(text, "JNIM", "jnim")), places=(place(text, "Boni", 15.0),),
+                times=(dateline, fight), triggers=(trigger(text, "clashed", "Armed clash"),))
+    (event,) = stage(doc).events
+    assert event.time is not None and event.time.start == dt.date(2023, 3, 12)
+
+
+def test_events_a_claimant_after_the_action_takes_no_role(stage: EventStage) -> None:
+    from flashpoint.model import Claim
+
+    text = "Looting was reported in Boni, as JNIM claims."
+    claim = Claim("JNIM", "group", find(text, "JNIM"), Span(0, len(text)), verb="claims")
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"),), places=(place(text, "Boni", 15.0),), claims=(claim,),
+                triggers=(trigger(text, "Looting", "Looting/property destruction", "Strategic developments"),))
+    assert stage(doc).events == ()
+
+
+def test_events_killing_in_a_strike_is_its_toll_not_a_second_event(stage: EventStage) -> None:
+    text = "A drone strike by the Army killed 4 militants near Boni."
+    toll = Toll(4, 4, 4, None, "4 militants", find(text, "4 militants"), "killed", "militants")
+    doc = build(text, actors=(actor(text, "Army", "army", inter=1),), places=(place(text, "Boni", 15.0),), tolls=(toll,),
+                triggers=(trigger(text, "drone strike", "Air/drone strike", "Explosions/Remote violence"),
+                          trigger(text, "killed 4 militants", "Armed clash")))
+    (event,) = stage(doc).events
+    assert event.sub_event_type == "Air/drone strike" and event.fatalities.best == 4

@@ -34,3 +34,24 @@ def test_toponyms_roles(sentence: str, expected: list[tuple[str, str]]) -> None:
 def test_toponyms_blocked_spans_are_not_places() -> None:
     sentence = "The attack near Boni was claimed by JNIM."
     assert roles(sentence, blocked=[Span(16, 20)]) == []
+
+
+FR_CUES = load_place_cues()["fr"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("une opération près d'Arbinda le 12 mars.", ["Arbinda"]),
+        ("dans la province du Soum, tuant dix civils.", ["Soum"]),
+    ],
+)
+def test_toponyms_french_elided_articles(sentence: str, expected: list[str]) -> None:
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+
+    found = find_toponyms(sentence, offset=0, cues=FR_CUES, stop_words=frozenset(FR_STOP), entity_spans={}, blocked=[])
+    assert [t.text for t in found] == expected
+
+
+def test_toponyms_possessive_does_not_join_names() -> None:
+    assert roles("near Djibo in Burkina Faso's Soum province.") == [("Djibo", "event"), ("Burkina Faso", "qualifier"), ("Soum", "qualifier")]
