@@ -9,7 +9,6 @@ abstains (region fallback, `no_match`) rather than guess a place abroad.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,11 +19,11 @@ from flashpoint.gazetteer.index import Candidate, Gazetteer
 from flashpoint.gazetteer.resolve import PlaceContext, resolve_place
 from flashpoint.model import Document, Place, PlaceMention, Span
 from flashpoint.pipeline import Stage
+from flashpoint.stages.countries import compile_country_pattern, load_country_names
 from flashpoint.stages.toponyms import LanguageCues, Toponym, find_toponyms, load_place_cues
 
 _STOP = {"en": frozenset(EN_STOP), "fr": frozenset(FR_STOP)}
-# One or two capitalised words, without a possessive 's ("Burkina Faso's" -> "Burkina Faso").
-_COUNTRY_WORDS = re.compile(r"[A-ZÀ-Þ](?:[\w\-]|['’](?!s\b))+(?:\s[A-Z](?:[\w\-]|['’](?!s\b))+)?")
+
 
 
 def candidate_place(candidate: Candidate, *, text: str, span: Span, geo: int, where: int, no_match: bool = False) -> Place:
@@ -57,6 +56,16 @@ class PlacesStage(Stage):
     def __init__(self, gazetteer_path: Path) -> None:
         self.gazetteer = Gazetteer.open(gazetteer_path)
         self.cues = load_place_cues()
+        # Country names are matched exactly (cheap), then looked up once per code.
+        self.country_names = load_country_names()
+        self.country_pattern = compile_country_pattern(self.country_names)
+        self._countries: dict[str, Candidate | None] = {}
+
+    def country_record(self, code: str) -> Candidate | None:
+        """The gazetteer's record of a country, by ISO2 code (cached)."""
+        if code not in self._countries:
+            self._countries[code] = self.gazetteer.country(code)
+        return self._countries[code]
 
     def __call__(self, doc: Document) -> Document:
         cues = self.cues.get(doc.lang or "en", self.cues["en"])
@@ -68,13 +77,15 @@ class PlacesStage(Stage):
     def country_mentions(self, doc: Document) -> list[PlaceMention]:
         """Country names in the text, as country-level places (ACLED 3, UCDP 6)."""
         mentions = []
-        for sentence in doc.sentences:
-            text = doc.snippet(sentence.span)
-            for name, start in _country_names(text, self.gazetteer, doc.countries):
-                span = Span(sentence.span.start + start, sentence.span.start + start + len(name))
-                country = self.gazetteer.country(name)
-                place = candidate_place(country, text=name, span=span, geo=3, where=6) if country else None
-                mentions.append(PlaceMention(span, name, "country", place))
+        for match in self.country_pattern.finditer(doc.text):
+            name = match.group(1)
+            code = self.country_names[name.lower()]
+            span = Span(match.start(1), match.end(1))
+            if code not in doc.countries or name[0].islower() or any(_overlap(a.span, span) for a in doc.actors):
+                continue  # "malien", "Malian soldiers": a people or an actor, not the country
+            country = self.country_record(code)
+            place = candidate_place(country, text=name, span=span, geo=3, where=6) if country else None
+            mentions.append(PlaceMention(span, name, "country", place))
         return mentions
 
     def border_mentions(self, doc: Document, countries: list[PlaceMention], cues: LanguageCues) -> list[PlaceMention]:
@@ -109,7 +120,7 @@ class PlacesStage(Stage):
                 entity_spans=entity_spans, blocked=blocked,
             )
             for toponym in found:
-                if self.gazetteer.country(toponym.text) is not None:
+                if toponym.text.lower() in self.country_names:
                     continue  # country names are handled by country_mentions
                 if any(c.span.contains(toponym.span) for c in doc.claims):
                     toponym = replace(toponym, role="context")  # "a source in the Azawad region"
@@ -144,16 +155,8 @@ class PlacesStage(Stage):
         return None
 
 
-def _country_names(text: str, gazetteer: Gazetteer, countries: tuple[str, ...]) -> list[tuple[str, int]]:
-    """Capitalised words of a sentence that name a country the document mentions."""
-    found = []
-    for match in _COUNTRY_WORDS.finditer(text):
-        for name in (match.group(), match.group().split()[0]):
-            country = gazetteer.country(name)
-            if country is not None and country.country in countries:
-                found.append((name, match.start()))
-                break
-    return found
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _strip_region_word(text: str) -> str:
