@@ -4,7 +4,7 @@ Order: language → linguistic → countries → actors → times → tolls → 
 → triggers → places → events. Places come after attribution so that a source's
 name ("according to X") and actor names are never read as toponyms. The trigger
 lexicon is loaded once and shared: the linguistic stage uses it as its cheap
-first pass (the statistical model only runs where a trigger is).
+first pass (the statistical model only runs where a trigger is, see `ner_scope`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from typing import Any
 from flashpoint.errors import ConfigError
 from flashpoint.pipeline import Pipeline, Stage
 from flashpoint.settings import Settings, load_settings
+
+# With ner_scope "initial", the NER reads this many opening words of a sentence.
+_NER_WINDOW = 8
 
 STAGE_ORDER: tuple[str, ...] = (
     "language", "linguistic", "countries", "actors", "times", "tolls",
@@ -59,11 +62,21 @@ class Resources:
         user = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         return ActorKB.load(extra_paths=[*user, *self.actors_extra])
 
-    def trigger_selector(self) -> Callable[[str, str], bool]:
-        """Does a sentence hold a trigger? (the fast path's first pass)"""
+    def ner_selector(self) -> Callable[[str, str], bool] | None:
+        """The fast path's first pass: which sentences the statistical NER sees."""
+        scope = self.settings.get("ner_scope")
+        if scope == "all":
+            return None
+        if scope == "off":
+            return lambda text, lang: False
+        if scope not in {"triggers", "initial"}:
+            raise ConfigError(f"ner_scope {scope!r} is not one of all, triggers, initial, off", field="ner_scope")
         lexicon = self.lexicon
+        from flashpoint.stages.linguistic import opens_with_name
 
         def select(text: str, lang: str) -> bool:
+            if scope == "initial" and not opens_with_name(text, lang):
+                return False
             language = lexicon.by_lang.get(lang) or lexicon.by_lang["en"]
             return next(iter(language.trigger_matcher.finditer(text)), None) is not None
 
@@ -80,7 +93,8 @@ def _linguistic(res: Resources) -> Stage:
     from flashpoint.stages.linguistic import LinguisticStage
 
     models = {"en": res.settings.get("english_model"), "fr": res.settings.get("french_model")}
-    return LinguisticStage(models, select=res.trigger_selector())
+    window = _NER_WINDOW if res.settings.get("ner_scope") == "initial" else None
+    return LinguisticStage(models, select=res.ner_selector(), window=window)
 
 
 def _countries(res: Resources) -> Stage:

@@ -48,6 +48,33 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+_FIRST_WORD = re.compile(r"\W*(\w[\w'’\-]*)")
+
+
+def opens_with_name(text: str, lang: str) -> bool:
+    """Does the sentence open with a capitalised word that is not a function word?
+
+    Elsewhere in a sentence a place is found by its cue ("in", "near"); a sentence-
+    initial name has none, so only there does the statistical NER decide anything.
+    """
+    match = _FIRST_WORD.match(text)
+    if match is None or not match.group(1)[0].isupper():
+        return False
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+
+    stop = FR_STOP if lang == "fr" else EN_STOP
+    return match.group(1).lower() not in stop
+
+
+def opening(text: str, words: int | None) -> str:
+    """The first `words` words of a text (all of it when None)."""
+    if words is None:
+        return text
+    match = re.match(rf"(?:\S+\s+){{0,{words - 1}}}\S+", text)
+    return match.group() if match else text
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -67,9 +94,12 @@ class LinguisticStage(Stage):
     requires = ("lang",)
     assigns = ("sentences", "entities")
 
-    def __init__(self, models: dict[str, str], *, select: Selector | None = None) -> None:
+    def __init__(self, models: dict[str, str], *, select: Selector | None = None, window: int | None = None) -> None:
         self.models = dict(models)
         self.select = select
+        self.window = window
+        """Words of each selected sentence the NER reads (None: all); the opening words
+        are where a name without a cue sits."""
         self._ner: dict[str, Any] = {}
         self._splitters: dict[str, Any] = {}
 
@@ -131,7 +161,8 @@ class LinguisticStage(Stage):
             return []
         ner = self.ner_for(doc.lang)
         entities = []
-        for sentence, parsed in zip(chosen, ner.pipe(doc.snippet(s.span) for s in chosen)):
+        texts = (opening(doc.snippet(s.span), self.window) for s in chosen)
+        for sentence, parsed in zip(chosen, ner.pipe(texts)):
             for ent in parsed.ents:
                 span = Span(sentence.span.start + ent.start_char, sentence.span.start + ent.end_char)
                 entities.append(Entity(span, ent.text, ent.label_, "ner"))

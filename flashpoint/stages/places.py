@@ -60,6 +60,8 @@ class PlacesStage(Stage):
         self.country_names = load_country_names()
         self.country_pattern = compile_country_pattern(self.country_names)
         self._countries: dict[str, Candidate | None] = {}
+        # Region and admin1 lookups depend on the name and country only: memoise them.
+        self._regions: dict[tuple[str, str | None], tuple[Candidate | None, int]] = {}
 
     def country_record(self, code: str) -> Candidate | None:
         """The gazetteer's record of a country, by ISO2 code (cached)."""
@@ -146,13 +148,14 @@ class PlacesStage(Stage):
     def region_place(self, name: str, toponym: Toponym, context: PlaceContext) -> Place | None:
         """An admin1 or analyst region named `name`, at ACLED precision 3."""
         country = context.countries[0] if context.countries else None
-        admin1 = self.gazetteer.admin1(name, country=country)
-        if admin1 is not None:
-            return candidate_place(admin1, text=toponym.text, span=toponym.span, geo=3, where=4)
-        region = self.gazetteer.region(name)
-        if region is not None:
-            return candidate_place(region, text=toponym.text, span=toponym.span, geo=3, where=5)
-        return None
+        key = (name, country)
+        if key not in self._regions:
+            admin1 = self.gazetteer.admin1(name, country=country)
+            self._regions[key] = (admin1, 4) if admin1 is not None else (self.gazetteer.region(name), 5)
+        candidate, where = self._regions[key]
+        if candidate is None:
+            return None
+        return candidate_place(candidate, text=toponym.text, span=toponym.span, geo=3, where=where)
 
 
 def _overlap(a: Span, b: Span) -> bool:
