@@ -35,7 +35,7 @@ bench: install
 	$(BIN)/python bench/run_bench.py
 
 fuzz: install
-	$(BIN)/python fuzz/run_fuzz.py --count 100000
+	$(BIN)/python fuzz/run_fuzz.py --count 100000 --jobs 2 --output fuzz/results.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info events.csv events.geojson

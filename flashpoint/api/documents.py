@@ -13,6 +13,7 @@ from flashpoint.api.security import check_token
 from flashpoint.api.state import AppState, get_state
 from flashpoint.errors import InputError
 from flashpoint.model import Document, Failure
+from flashpoint.ingest.raw import RawDocument, finalise
 from flashpoint.pipeline import make_document
 from flashpoint.store.batch import merge_store
 from flashpoint.store.models import ClusterRow, EventRow
@@ -53,8 +54,9 @@ def _document(body: DocumentIn, state: AppState) -> Document:
         text = body.text or ""
     if not text.strip():
         raise InputError("document text is empty", field="text")
-    if len(text) > max_chars:
-        raise InputError(f"document longer than {max_chars} characters", field="text")
+    # The same last step as every file reader: invisible characters, lone surrogates, size.
+    raw = RawDocument(text, None, url, None, source, title, None)
+    text = finalise(raw, max_chars=max_chars, where="request body").text
     return make_document(text, published=body.published, source=source, title=title, url=url)
 
 

@@ -108,7 +108,7 @@ def _outlet(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None:
     marker = sentence.lexicon.outlet_after.match(sentence.tokens, i)
     if marker is None:
         return None
-    phrase = sentence.phrase_after(i + marker[1])
+    phrase = _outlet_phrase(sentence.phrase_after(i + marker[1]))
     quoted = bool(phrase) and phrase[0].text in QUOTES
     name = strip_quotes([t for t in phrase if t.norm not in ("the", "l'", "le", "la")])
     if quoted:
@@ -134,6 +134,17 @@ def _outlet(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None:
         if said:
             claims = said + [dataclasses.replace(claim, covers=said[0].covers) for claim in claims]
     return claims, i + marker[1] + len(phrase)
+
+
+# An outlet's name ends before the clause it reports ("told our correspondent that ...").
+_OUTLET_STOPS = frozenset({"that", "que", "qu'", "qu’", "about", "on", "in", "last", "when", "how", "what"})
+_OUTLET_MAX_TOKENS = 6
+
+
+def _outlet_phrase(phrase: list[Token]) -> list[Token]:
+    """The outlet's words: up to a clause opener, at most a few tokens."""
+    cut = next((k for k, token in enumerate(phrase) if token.norm in _OUTLET_STOPS), len(phrase))
+    return phrase[: min(cut, _OUTLET_MAX_TOKENS)]
 
 
 def _document(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None:

@@ -94,3 +94,8 @@ class PhraseTable(Generic[V]):
                 continue
             return value, len(key)
         return None
+
+
+def is_digits(text: str) -> bool:
+    """ASCII digits only: `str.isdigit` also accepts "⓷" and "²", which `int()` rejects."""
+    return text.isascii() and text.isdigit()

@@ -16,7 +16,7 @@ from typing import Any
 
 from flashpoint.stages.phrase_lexicons import number_lexicon, time_lexicon
 from flashpoint.stages.phrase_patterns import DAY_RANGE, ISO_DATE, NUMERIC_DATE, ORDINAL_DAY, YEAR
-from flashpoint.stages.phrase_tokens import PhraseTable, Token
+from flashpoint.stages.phrase_tokens import PhraseTable, Token, is_digits
 
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -85,11 +85,11 @@ class TimeGrammar:
 
     def may_start(self, token: Token) -> bool:
         """True when an expression could start at this token."""
-        return token.norm in self.start_words or token.norm[:1].isdigit()
+        return token.norm in self.start_words or is_digits(token.norm[:1])
 
     def number_at(self, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         """A small count ("3", "three", "a") at `i`: (value, tokens used)."""
-        if i < len(tokens) and tokens[i].norm.isdigit() and len(tokens[i].norm) <= 3:
+        if i < len(tokens) and is_digits(tokens[i].norm) and len(tokens[i].norm) <= 3:
             return int(tokens[i].norm), 1
         return self.small_numbers.match(tokens, i)
 
@@ -107,7 +107,7 @@ def time_grammar(lang: str) -> TimeGrammar:
 def day_number(token: Token) -> int | None:
     """The day of month a token names ("12", "12th", "1er"), or None."""
     match = ORDINAL_DAY.fullmatch(token.norm)
-    value = match.group(1) if match else token.norm if token.norm.isdigit() and len(token.norm) <= 2 else None
+    value = match.group(1) if match else token.norm if is_digits(token.norm) and len(token.norm) <= 2 else None
     return int(value) if value is not None and 1 <= int(value) <= 31 else None
 
 
@@ -140,7 +140,7 @@ def _skip(tokens: Sequence[Token], i: int, *norms: str) -> int:
 
 def _abbreviation_end(tokens: Sequence[Token], last: int) -> int:
     """Include the dot of "Oct. 12" or "Sept. 2022", never a sentence's full stop."""
-    dotted = last + 2 < len(tokens) and tokens[last + 1].norm == "." and tokens[last + 2].norm[:1].isdigit()
+    dotted = last + 2 < len(tokens) and tokens[last + 1].norm == "." and is_digits(tokens[last + 2].norm[:1])
     return last + 1 if dotted and tokens[last + 1].start == tokens[last].end else last
 
 

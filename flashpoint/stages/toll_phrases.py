@@ -7,13 +7,17 @@ number. Counts above `MAX_COUNT` are not read as casualty counts at all.
 
 from __future__ import annotations
 
+import math
+
+from flashpoint.stages.phrase_tokens import is_digits
+
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flashpoint.stages.phrase_lexicons import NumberLexicon, Qualifier, number_lexicon
 from flashpoint.stages.phrase_patterns import DECIMAL, GROUPED_INTEGER, NUMBER_RANGE, PLAIN_INTEGER
-from flashpoint.stages.phrase_tokens import PhraseTable, Token
+from flashpoint.stages.phrase_tokens import PhraseTable, Token, is_digits
 
 MAX_COUNT = 10_000_000
 """A larger number is a typo, a sum of money or a population, never a toll."""
@@ -91,7 +95,7 @@ def _digit_number(grammar: NumberGrammar, tokens: Sequence[Token], text: str, i:
     last = i
     # French typography: "1 200" is one number when the second group has three digits.
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is not None and value < 1000 and len(nxt.norm) == 3 and nxt.norm.isdigit() and nxt.start == token.end + 1:
+    if nxt is not None and value < 1000 and len(nxt.norm) == 3 and is_digits(nxt.norm) and nxt.start == token.end + 1:
         if text[token.end - offset] in " \u00a0\u202f" and grammar.lex.decimal_mark == ",":
             value, last = value * 1000 + int(nxt.norm), i + 1
     scale = grammar.scales.match(tokens, last + 1)
@@ -101,7 +105,9 @@ def _digit_number(grammar: NumberGrammar, tokens: Sequence[Token], text: str, i:
 
 
 def _checked(value: float) -> int | None:
-    return int(value) if value == int(value) and 0 <= value <= MAX_COUNT else None
+    if not math.isfinite(value) or not 0 <= value <= MAX_COUNT:
+        return None  # "999…9 killed" overflows a float: not a count anyone reports
+    return int(value) if value == int(value) else None
 
 
 def _word_number(grammar: NumberGrammar, tokens: Sequence[Token], i: int) -> _Number | None:
@@ -159,7 +165,7 @@ def number_at(grammar: NumberGrammar, tokens: Sequence[Token], text: str, i: int
     """A number written with digits or words at `tokens[i]`."""
     if i >= len(tokens):
         return None
-    if tokens[i].norm[:1].isdigit():
+    if is_digits(tokens[i].norm[:1]):
         return _digit_number(grammar, tokens, text, i, offset)
     return _word_number(grammar, tokens, i)
 

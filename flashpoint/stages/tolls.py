@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from flashpoint.model import Document, Span, Toll
 from flashpoint.pipeline import Stage
 from flashpoint.stages.phrase_lexicons import check_language, toll_lexicon
-from flashpoint.stages.phrase_tokens import PhraseTable, Token, tokenize
+from flashpoint.stages.phrase_tokens import PhraseTable, Token, is_digits, tokenize
 from flashpoint.stages.toll_phrases import NumberGrammar, Quantity, number_grammar, quantity_at
 
 VICTIM_GAP = 2
@@ -50,7 +50,7 @@ class TollGrammar:
 
     def may_start(self, token: Token) -> bool:
         """True when a toll phrase could start at this token."""
-        return token.norm in self.start_words or token.norm[:1].isdigit()
+        return token.norm in self.start_words or is_digits(token.norm[:1])
 
 
 @functools.lru_cache(maxsize=None)
