@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -53,6 +53,22 @@ def read_data_file(path: Path) -> dict[str, Any]:
     except ValidationError as exc:
         raise DataFileError(f"bad header: {exc.errors()[0]['msg']}", path=str(path)) from exc
     return content
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def read_model(path: Path, model: type[ModelT], *, entry: str) -> ModelT:
+    """Read a data file and validate its body (everything but the header) as `model`.
+
+    Raises DataFileError naming the file, `entry` and the first bad field.
+    """
+    content = read_data_file(path)
+    body = {key: value for key, value in content.items() if key not in HEADER_KEYS}
+    try:
+        return model(**body)
+    except ValidationError as exc:
+        raise DataFileError(validation_message(path, entry, exc), path=str(path)) from exc
 
 
 def validation_message(path: Path, entry: str, exc: ValidationError) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from flashpoint.cli.options import DbOption, OutputOption
-from flashpoint.export.formats import write_events
+from flashpoint.export.formats import write_events_to
 from flashpoint.export.geojson import write_influences_geojson
 from flashpoint.settings import load_settings
 from flashpoint.store.engine import open_store
@@ -34,12 +33,7 @@ def run_export(*, fmt: str, db: str | None, output: Path | None, influences: Pat
             layer = influence_records(session)
     finally:
         store.close()
-    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        write_events(events, fmt, stream, influences=None)
-    finally:
-        if output:
-            stream.close()
+    write_events_to(output, events, fmt)
     if influences is not None:
         with influences.open("w", encoding="utf-8") as handle:
             write_influences_geojson(layer, handle)

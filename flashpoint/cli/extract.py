@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from flashpoint.cli.options import OutputOption, PublishedOption, QuietOption, published_date
-from flashpoint.export.formats import EXTRACT_FORMATS, JsonDict, write_events
+from flashpoint.export.formats import EXTRACT_FORMATS, write_events_to
 from flashpoint.export.records import event_json, influence_json
 from flashpoint.model import Document, Failure
 
@@ -42,18 +41,8 @@ def run_extract(
     events = [event_json(e) for doc in documents for e in doc.events]
     influences = [influence_json(i) for doc in documents for i in doc.influences]
     if documents:
-        write_output(events, influences, fmt=fmt, output=output)
+        write_events_to(output, events, fmt, influences=influences)
     return report_failures(failures, documents=len(documents), quiet=quiet)
-
-
-def write_output(events: list[JsonDict], influences: list[JsonDict], *, fmt: str, output: Path | None) -> None:
-    """Write to `output`, or stdout."""
-    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        write_events(events, fmt, stream, influences=influences)
-    finally:
-        if output:
-            stream.close()
 
 
 def report_failures(failures: list[Failure], *, documents: int, quiet: bool) -> int:

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from flashpoint.datafiles import data_path, read_data_file, validation_message
-from flashpoint.errors import DataFileError
+from flashpoint.datafiles import data_path, read_model
 from flashpoint.export.countries import Country, load_countries
 
 JsonDict = dict[str, Any]
@@ -55,13 +54,7 @@ class AcledPolicy(BaseModel):
 
 def load_acled_policy(path: Path | None = None) -> AcledPolicy:
     """Read and validate the policy; DataFileError names file and field."""
-    source = path or data_path(POLICY_FILE)
-    content = read_data_file(source)
-    body = {k: v for k, v in content.items() if k not in {"schema", "version", "updated", "source", "licence"}}
-    try:
-        return AcledPolicy(**body)
-    except ValidationError as exc:
-        raise DataFileError(validation_message(source, "policy", exc), path=str(source)) from exc
+    return read_model(path or data_path(POLICY_FILE), AcledPolicy, entry="policy")
 
 
 def vague_count(phrase: str | None, policy: AcledPolicy) -> int | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 from typing import IO, Any
 
 from flashpoint.errors import ExportError
@@ -34,3 +36,15 @@ def write_events(events: list[JsonDict], fmt: str, stream: IO[str], *, influence
         write_geojson(events, stream, influences=influences or [])
     else:
         raise ExportError(f"unknown format {fmt!r}; valid: {', '.join(EXTRACT_FORMATS)}", field="format", value=fmt)
+
+
+def write_events_to(
+    output: Path | None, events: list[JsonDict], fmt: str, *, influences: list[JsonDict] | None = None
+) -> None:
+    """`write_events` to a file (UTF-8, CSV-safe newlines), or to stdout when `output` is None."""
+    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        write_events(events, fmt, stream, influences=influences)
+    finally:
+        if output:
+            stream.close()

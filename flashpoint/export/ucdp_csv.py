@@ -15,10 +15,9 @@ import math
 from pathlib import Path
 from typing import IO, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from flashpoint.datafiles import data_path, read_data_file, validation_message
-from flashpoint.errors import DataFileError
+from flashpoint.datafiles import data_path, read_model
 from flashpoint.export.acled_csv import is_exportable
 from flashpoint.export.countries import Country, load_countries
 
@@ -40,13 +39,7 @@ class UcdpPolicy(BaseModel):
 
 def load_ucdp_policy(path: Path | None = None) -> UcdpPolicy:
     """Read and validate the policy; DataFileError names file and field."""
-    source = path or data_path(POLICY_FILE)
-    content = read_data_file(source)
-    body = {k: v for k, v in content.items() if k not in {"schema", "version", "updated", "source", "licence"}}
-    try:
-        return UcdpPolicy(**body)
-    except ValidationError as exc:
-        raise DataFileError(validation_message(source, "policy", exc), path=str(source)) from exc
+    return read_model(path or data_path(POLICY_FILE), UcdpPolicy, entry="policy")
 
 
 def priogrid_gid(lat: float, lon: float) -> int:

@@ -20,7 +20,6 @@ from flashpoint.gazetteer.similarity import name_similarity
 EXACT_BUCKET_CAP = 200
 FUZZY_BUCKET_CAP = 40
 WORLDWIDE_CAP_WITH_CONTEXT = 50
-FUZZY_BUCKET_CAP_AFTER_EXACT = 10
 # A skeleton of one consonant ("s " + 1 char) matches half a country: not a key worth a seek.
 MIN_FUZZY_KEY_CHARS = 3
 # Context (country, area, nearby places) adds at most this to a score, and at most
@@ -110,7 +109,7 @@ def _probe(conn: sqlite3.Connection, branches: Sequence[Branch]) -> list[KeyRow]
     return conn.execute(sql, params).fetchall()
 
 
-def _key_rows(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str], only_countries: bool) -> list[KeyRow]:
+def _key_rows(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str], only_countries: bool, variants: bool) -> list[KeyRow]:
     query_keys = keys.query_keys()
     exact_key, fuzzy_keys = query_keys[0], [key for key in query_keys[1:] if len(key) > MIN_FUZZY_KEY_CHARS]
     exact_branches: list[Branch] = []
@@ -119,10 +118,9 @@ def _key_rows(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str]
     if not only_countries:
         exact_branches.append((exact_key, countries, WORLDWIDE_CAP_WITH_CONTEXT if countries else EXACT_BUCKET_CAP, True))
     rows = _probe(conn, exact_branches)
-    if countries:
-        cap = FUZZY_BUCKET_CAP_AFTER_EXACT if any(row[3] in countries for row in rows) else FUZZY_BUCKET_CAP
-        rows += _probe(conn, [(key, countries, cap, False) for key in fuzzy_keys])
-    elif not rows and not only_countries:
+    if countries and (variants or not any(row[3] in countries for row in rows)):
+        rows += _probe(conn, [(key, countries, FUZZY_BUCKET_CAP, False) for key in fuzzy_keys])
+    elif (variants or not rows) and not only_countries:
         rows += _probe(conn, [(key, (), FUZZY_BUCKET_CAP, True) for key in fuzzy_keys])
     return rows
 
@@ -143,16 +141,18 @@ def _shortlist(keys: NameKeys, rows: list[KeyRow], abjad: bool) -> dict[int, tup
 
 
 def fetch_hits(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str] = (), *,
-               only_countries: bool = False, abjad: bool = False) -> list[RawHit]:
+               only_countries: bool = False, abjad: bool = False, variants: bool = False) -> list[RawHit]:
     """Places whose names match the query keys of `keys`, one hit per place.
 
-    Within context countries every key is probed (spelling variants get a smaller share
-    once the exact name is found); worldwide, fuzzy keys are probed only when there is
-    no country context and no exact match. With `only_countries` nothing is probed
+    The exact name is looked for within the context countries and worldwide; spelling
+    variants (skeleton, phonetic keys) only when the exact name is not in a context
+    country, within those countries, or worldwide when there is no country context and
+    no exact match anywhere. `variants` probes spelling variants even after an exact
+    match (for searches restricted to a feature type, where the exact name may be another kind). With `only_countries` nothing is probed
     worldwide (a hard country filter). Key rows come from the covering index alone;
     place rows are read only for the shortlist.
     """
-    shortlist = _shortlist(keys, _key_rows(conn, keys, countries, only_countries), abjad)
+    shortlist = _shortlist(keys, _key_rows(conn, keys, countries, only_countries, variants), abjad)
     if not shortlist:
         return []
     sql = _PLACES.format(marks=", ".join("?" * len(shortlist)))

@@ -86,18 +86,17 @@ class Gazetteer:
         """Like `search`, with each candidate's name similarity (0-1) alongside."""
         return [(self._candidate(ranked), ranked.similarity) for ranked in self._rank(name, context)[:limit]]
 
-    def _rank(self, name: str, context: RankContext) -> list[Ranked]:
+    def _rank(self, name: str, context: RankContext, *, variants: bool = False) -> list[Ranked]:
         keys = name_keys(name)
         if not keys.norm:
             return []
-        hits = self._hits(keys, context, abjad=_is_abjad(name))
+        hits = self._hits(keys, context, abjad=_is_abjad(name), variants=variants)
         return rank_hits(keys, hits, context, self._admin1)
 
-    def _hits(self, keys: NameKeys, context: RankContext, *, abjad: bool) -> list[RawHit]:
+    def _hits(self, keys: NameKeys, context: RankContext, *, abjad: bool, variants: bool) -> list[RawHit]:
+        countries = (context.country.upper(),) if context.country else context.countries
         with self._lock:
-            if context.country:
-                return fetch_hits(self._conn, keys, (context.country.upper(),), only_countries=True, abjad=abjad)
-            return fetch_hits(self._conn, keys, context.countries, abjad=abjad)
+            return fetch_hits(self._conn, keys, countries, only_countries=bool(context.country), abjad=abjad, variants=variants)
 
     def country(self, name_or_code: str) -> Candidate | None:
         """The country record for a name in any indexed language or an ISO2/ISO3 code."""
@@ -137,7 +136,7 @@ class Gazetteer:
         return sorted(name for (c, _), name in self._admin1.items() if c == country)
 
     def _best(self, name: str, context: RankContext, accept: object, min_similarity: float) -> Candidate | None:
-        for ranked in self._rank(name, context):
+        for ranked in self._rank(name, context, variants=True):
             if ranked.similarity >= min_similarity and accept(ranked.hit):  # type: ignore[operator]
                 return self._candidate(ranked)
         return None

@@ -48,6 +48,7 @@ class PlaceContext:
     actor_countries: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1024)
 def _area_of(gaz: Gazetteer, name: str, countries: tuple[str, ...]) -> Candidate | None:
     """The analyst region or admin1 unit (within the context countries) called `name`."""
     region = gaz.region(name)
@@ -74,7 +75,16 @@ def _rank_context(gaz: Gazetteer, ctx: PlaceContext) -> RankContext:
     )
 
 
-def _acceptable(candidate: Candidate, similarity: float, ctx: PlaceContext) -> bool:
+def _in_areas(candidate: Candidate, context: RankContext) -> bool:
+    point = (candidate.lat, candidate.lon)
+    return any(haversine_km(point, (area.lat, area.lon)) <= area.radius_km for area in context.areas)
+
+
+def _acceptable(candidate: Candidate, similarity: float, ctx: PlaceContext, context: RankContext) -> bool:
+    # When the document names regions, a spelling variant (not the exact name) is only
+    # believed inside one of them: far away it is more likely another place.
+    if similarity < 1.0 and context.areas and not _in_areas(candidate, context):
+        return False
     if ctx.countries:
         in_context = candidate.country in ctx.countries or candidate.gazetteer_id.startswith("region:")
         return in_context and similarity >= MIN_SIMILARITY_IN_CONTEXT
@@ -87,7 +97,7 @@ def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) 
     if bare and bare != normalise_name(text):
         variants.append(bare)
     for variant in variants:
-        acceptable = [c for c, similarity in gaz.ranked(variant, context, limit=10) if _acceptable(c, similarity, ctx)]
+        acceptable = [c for c, similarity in gaz.ranked(variant, context, limit=10) if _acceptable(c, similarity, ctx, context)]
         if acceptable:
             return None if _ambiguous(acceptable) else acceptable[0]
     return None

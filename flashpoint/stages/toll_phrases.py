@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from flashpoint.stages.phrase_lexicons import NumberLexicon, Qualifier, number_lexicon
 from flashpoint.stages.phrase_patterns import DECIMAL, GROUPED_INTEGER, NUMBER_RANGE, PLAIN_INTEGER
-from flashpoint.stages.phrase_tokens import PhraseTable, Token, is_digits
+from flashpoint.stages.phrase_tokens import PhraseTable, Token
 
 MAX_COUNT = 10_000_000
 """A larger number is a typo, a sum of money or a population, never a toll."""

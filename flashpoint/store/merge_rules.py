@@ -13,10 +13,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from flashpoint.datafiles import data_path, read_data_file, validation_message
-from flashpoint.errors import DataFileError
+from flashpoint.datafiles import data_path, read_model
 
 POLICY_FILE = "merge_policy.yaml"
 EARTH_RADIUS_KM = 6371.0088
@@ -48,13 +47,7 @@ class MergePolicy(BaseModel):
 
 def load_merge_policy(path: Path | None = None) -> MergePolicy:
     """Read and validate the merge policy; DataFileError names file and field."""
-    source = path or data_path(POLICY_FILE)
-    content = read_data_file(source)
-    body = {k: v for k, v in content.items() if k not in {"schema", "version", "updated", "source", "licence"}}
-    try:
-        return MergePolicy(**body)
-    except ValidationError as exc:
-        raise DataFileError(validation_message(source, "policy", exc), path=str(source)) from exc
+    return read_model(path or data_path(POLICY_FILE), MergePolicy, entry="policy")
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,3 +123,14 @@ def test_gazetteer_is_safe_to_share_between_threads(gaz: Gazetteer) -> None:
 def test_resolve_place_never_crashes_on_any_text(gaz: Gazetteer, text: str) -> None:
     place = resolve_place(gaz, text, Span(0, len(text)), PlaceContext(countries=("ML",), admin1s=("Ménaka",)))
     assert place is not None and place.country == "ML" and place.text == text
+
+
+def test_resolve_place_refuses_spelling_variant_outside_named_regions(make_index: Callable[..., Path]) -> None:
+    far_variant = (110, "Tamalat", "ML", "04", 14.5, -4.2, "P", "PPL", 0, ())
+    gaz = Gazetteer.open(make_index([far_variant, PLACES[3]], ADMIN1))
+    with_region = resolve(gaz, "Tamalt", PlaceContext(countries=("ML",), admin1s=("Ménaka",)))
+    assert with_region is not None and with_region.no_match and with_region.admin1 == "Ménaka"
+    without_region = resolve(gaz, "Tamalt", PlaceContext(countries=("ML",)))
+    assert without_region is not None and without_region.gazetteer_id == "geonames:110"
+    exact_far = resolve(gaz, "Tamalat", PlaceContext(countries=("ML",), admin1s=("Ménaka",)))
+    assert exact_far is not None and exact_far.gazetteer_id == "geonames:110"
