@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +66,24 @@ def nlp(fp_settings):  # type: ignore[no-untyped-def]
 def seed_text(shared_dir: Path) -> str:
     """The seed article, read from ../shared (never copied into the project)."""
     return (shared_dir / "seed" / "menaka-article.txt").read_text(encoding="utf-8")
+
+
+STORE_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)]
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """URL of an empty store, once per backend (PostgreSQL from FLASHPOINT_TEST_PG_URL)."""
+    from flashpoint.store.testing import clean_store_url
+
+    return clean_store_url(request.param, tmp_path)
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Any]:
+    """An open empty store, once per backend."""
+    from flashpoint.store.engine import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
