@@ -165,4 +165,5 @@ def build_pipeline(
     if unknown:
         raise ConfigError(f"cannot disable unknown stage {unknown[0]!r}; stages are: {', '.join(STAGE_ORDER)}")
     resources = Resources(settings, actors_extra)
-    return Pipeline([FACTORIES[name](resources) for name in STAGE_ORDER if name not in disable])
+    stages = [FACTORIES[name](resources) for name in STAGE_ORDER if name not in disable]
+    return Pipeline(stages, max_seconds=float(settings.get("max_doc_seconds")))

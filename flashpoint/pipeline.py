@@ -8,9 +8,11 @@ checks each stage returns a `Document` — a bad config fails at load, naming th
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
+from flashpoint.deadline import DeadlineExceeded, deadline
 from flashpoint.errors import ConfigError, FlashpointError
 from flashpoint.model import Document, Failure
 
@@ -49,9 +51,11 @@ def check_layers(stages: Sequence[Stage]) -> None:
 class Pipeline:
     """The ordered stages; `nlp(text)` is `nlp.pipe` with one item."""
 
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], *, max_seconds: float | None = None) -> None:
         check_layers(stages)
         self.stages: list[Stage] = list(stages)
+        self.max_seconds = max_seconds
+        """Per-document time limit of `run_one_safe` (setting `max_doc_seconds`)."""
 
     @property
     def stage_names(self) -> list[str]:
@@ -82,15 +86,22 @@ class Pipeline:
             yield self.run_one_safe(doc)
 
     def run_one_safe(self, doc: Document) -> Document | Failure:
-        """Run all stages on one document, turning an error into a `Failure` naming the stage."""
+        """Run all stages on one document within `max_seconds`, turning an error into a
+        `Failure` naming the stage."""
         current = doc
-        for stage in self.stages:
-            try:
-                current = _check_result(stage, stage(current))
-            except FlashpointError as exc:
-                return Failure(doc.doc_id, stage.name, exc.message, doc.path)
-            except Exception as exc:  # a bug in one document must not kill the batch
-                return Failure(doc.doc_id, stage.name, f"{type(exc).__name__}: {exc}", doc.path)
+        stage = self.stages[0] if self.stages else None
+        try:
+            with deadline(self.max_seconds) as expires:
+                for stage in self.stages:
+                    current = _check_result(stage, stage(current))
+                    if time.monotonic() > expires:
+                        raise DeadlineExceeded(f"took longer than {self.max_seconds:g} s")
+        except DeadlineExceeded as exc:
+            return Failure(doc.doc_id, stage.name if stage else "pipeline", f"{exc} (max_doc_seconds)", doc.path)
+        except FlashpointError as exc:
+            return Failure(doc.doc_id, stage.name if stage else "pipeline", exc.message, doc.path)
+        except Exception as exc:  # a bug in one document must not kill the batch
+            return Failure(doc.doc_id, stage.name if stage else "pipeline", f"{type(exc).__name__}: {exc}", doc.path)
         return current
 
 

@@ -62,3 +62,24 @@ def test_pipeline_failure_keeps_the_batch_going() -> None:
 def test_pipeline_parse_published_rejects_bad_dates(value: str) -> None:
     with pytest.raises(ConfigError, match="YYYY-MM-DD"):
         parse_published(value)
+
+
+class Sleeps(Stage):
+    name = "sleeps"
+
+    def __call__(self, doc: Document) -> Document:
+        import time
+
+        time.sleep(5)
+        return doc
+
+
+@pytest.mark.issue(8)
+def test_pipeline_time_limit_turns_a_slow_document_into_a_failure() -> None:
+    import time
+
+    nlp = Pipeline([Countries(), Sleeps()], max_seconds=0.3)
+    started = time.monotonic()
+    result = nlp.run_one_safe(Document.from_text("slow"))
+    assert isinstance(result, Failure) and result.stage == "sleeps" and "max_doc_seconds" in result.error
+    assert time.monotonic() - started < 2
