@@ -42,6 +42,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("max_doc_chars", 2_000_000, "Reject documents longer than this many characters."),
     SettingSpec("max_doc_seconds", 60.0, "Give up on a document after this many seconds."),
     SettingSpec("api_token", None, "Token required by the API's write endpoints (no default)."),
+    SettingSpec("api_writes_per_minute", 30.0, "Write requests per minute the API allows one client address (reads are not limited)."),
+    SettingSpec("api_write_burst", 10, "Write requests one client address may send back to back before the per-minute rate applies."),
+    SettingSpec("api_max_body_bytes", 0, "Largest request body the API accepts, in bytes (413 above it); "
+                "0 means 4 bytes per max_doc_chars character plus 1 MiB for the JSON around it."),
     SettingSpec("allow_private_urls", False, "Let URL ingest fetch private/loopback addresses."),
     SettingSpec("geonames_url", "https://download.geonames.org/export/dump/", "GeoNames export server base URL."),
 )

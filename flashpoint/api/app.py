@@ -22,6 +22,7 @@ from flashpoint.api import documents, events, misc
 from flashpoint.api.errors import install_error_handlers
 from flashpoint.api.security import BodyLimitMiddleware, RateLimiter, SecurityHeadersMiddleware
 from flashpoint.api.state import AppState, default_pipeline_factory
+from flashpoint.errors import ConfigError
 from flashpoint.settings import Settings
 from flashpoint.store.batch import RunsDocuments
 from flashpoint.store.engine import open_store
@@ -43,19 +44,33 @@ def _docs_routes(app: FastAPI) -> None:
     app.mount("/api/static", StaticFiles(directory=STATIC_DIR), name="api-static")
 
 
+def _limits(settings: Settings, rate: float | None, burst: int | None, body: int | None) -> tuple[float, int, int]:
+    """Write rate, burst and body limit: the argument when given, else the setting (checked)."""
+    rate = float(settings.get("api_writes_per_minute") if rate is None else rate)
+    burst = int(settings.get("api_write_burst") if burst is None else burst)
+    body = int(settings.get("api_max_body_bytes") if body is None else body)
+    # 0 = derived, so raising max_doc_chars alone never makes valid documents unpostable.
+    body = body or int(settings.get("max_doc_chars")) * 4 + JSON_OVERHEAD_BYTES
+    for name, value in (("api_writes_per_minute", rate), ("api_write_burst", burst), ("api_max_body_bytes", body)):
+        if not value > 0:  # also refuses NaN
+            raise ConfigError(f"setting {name!r} must be positive, got {value!r}", field=name, value=value)
+    return rate, burst, body
+
+
 def create_app(
     settings: Settings,
     *,
     pipeline_factory: Callable[[], RunsDocuments] = default_pipeline_factory,
-    writes_per_minute: float = 30.0,
-    write_burst: int = 10,
+    writes_per_minute: float | None = None,
+    write_burst: int | None = None,
     max_body_bytes: int | None = None,
 ) -> FastAPI:
     """Build the app over the store of `settings.db_url` (schema upgraded on start).
 
-    Body limit defaults to 4 bytes per allowed character of `max_doc_chars` plus 1 MiB.
+    The limits come from the `api_writes_per_minute`, `api_write_burst` and
+    `api_max_body_bytes` settings; an explicit argument overrides its setting.
     """
-    limit = max_body_bytes or int(settings.get("max_doc_chars")) * 4 + JSON_OVERHEAD_BYTES
+    rate, burst, limit = _limits(settings, writes_per_minute, write_burst, max_body_bytes)
     app = FastAPI(
         title="Flashpoint API",
         version=flashpoint.__version__,
@@ -67,7 +82,7 @@ def create_app(
     app.state.flashpoint = AppState(
         settings=settings,
         store=open_store(settings.db_url),
-        limiter=RateLimiter(per_minute=writes_per_minute, burst=write_burst),
+        limiter=RateLimiter(per_minute=rate, burst=burst),
         max_body_bytes=limit,
         pipeline_factory=pipeline_factory,
     )

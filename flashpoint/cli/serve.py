@@ -13,6 +13,8 @@ EXAMPLE = """Example:
     FLASHPOINT_API_TOKEN=change-me flashpoint serve --db events.sqlite --port 8000
 
 Then open http://127.0.0.1:8000/ (API docs: /api/docs). Without a token, write endpoints are disabled.
+Write rate and body size are limited by the api_writes_per_minute, api_write_burst and
+api_max_body_bytes settings (e.g. FLASHPOINT_API_WRITES_PER_MINUTE=120).
 """
 
 
@@ -24,7 +26,9 @@ def run_serve(*, db: str | None, host: str, port: int) -> None:
     from flashpoint.settings import load_settings
 
     app = create_app(load_settings(db=db))
-    typer.echo(f"serving on http://{host}:{port}/ (docs: /api/docs)", err=True)
+    state = app.state.flashpoint
+    typer.echo(f"serving on http://{host}:{port}/ (docs: /api/docs; writes: {state.limiter.per_minute:g}/min per client, "
+               f"burst {state.limiter.burst}, bodies up to {state.max_body_bytes} bytes)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 

@@ -30,6 +30,7 @@ class EventCues(BaseModel):
     consequence: list[str]
     region_anaphora: list[str]
     reporting_verbs: list[str]
+    responsibility: list[str]
     civilian_victims: list[str]
     armed_victims: list[str]
     influence: InfluenceCues

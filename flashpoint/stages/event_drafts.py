@@ -149,3 +149,11 @@ def _base_name(text: str) -> str:
         words.pop()
     return " ".join(words)
 
+
+@dataclass(slots=True)
+class Discourse:
+    """What the report has established so far, for sentences that leave it out."""
+
+    pair: tuple[ActorRef, ActorRef] | None = None
+    time: TimeRange | None = None
+    region: Place | None = None

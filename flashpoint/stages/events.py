@@ -9,21 +9,22 @@ kinds of victims into two events. Negated and future actions are not events.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from flashpoint.model import ActorRef, Document, Place, PlaceMention, Span, TimeRange, Toll
 from flashpoint.pipeline import Stage
 from flashpoint.stages.event_cues import EventCues, contains_any, load_event_cues
 from flashpoint.stages.event_drafts import (
     Clause,
+    Discourse,
     Draft,
     SentenceView,
     publication_range,
     split_clauses,
     split_coordination,
 )
+from flashpoint.stages.event_folds import fold_casualties, fold_consequences, fold_side_effects
 from flashpoint.stages.event_merge import absorb, actors_compatible, freeze, merge_drafts
 from flashpoint.stages.event_roles import (
     TERRITORY,
@@ -37,22 +38,11 @@ from flashpoint.stages.event_roles import (
     one_sided_roles,
     territory_roles,
 )
+from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls
 from flashpoint.stages.influence import find_influences
 
 _EVENT_ROLES = {"event", "region", "container"}
-# An upper-case place name and a comma opening a sentence: the dateline of a wire report.
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40},\s*$")
-_LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*(?:and\s+|et\s+)?$")
 _ONE_SIDED = {"Violence against civilians", "Explosions/Remote violence"}
-
-
-@dataclass(slots=True)
-class Discourse:
-    """What the report has established so far, for sentences that leave it out."""
-
-    pair: tuple[ActorRef, ActorRef] | None = None
-    time: TimeRange | None = None
-    region: Place | None = None
 
 
 class EventStage(Stage):
@@ -224,126 +214,11 @@ def retype(event_type: str, sub_type: str, roles: Roles) -> tuple[str, str]:
     return event_type, sub_type
 
 
-def clause_places_raw(view: SentenceView, clause: Clause) -> list[PlaceMention]:
-    """Event-role place mentions inside the clause (containers qualify, they are not events)."""
-    return [m for m in view.places if clause.holds(m.span) and m.role in {"event", "region"} and m.place is not None]
-
-
-def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[Place]:
-    """The clause's event places; else "the region" anaphora, a border area, or the report's main place."""
-    places = [m.place for m in clause_places_raw(view, clause) if m.place is not None]
-    if len(places) == 1 and places[0].no_match:
-        return [near_known_place(view, clause, places[0])]
-    if places:
-        return places
-    clause_text = view.between(clause.span.start, clause.span.end).lower()
-    sentence_places = [m for m in view.places if m.role in {"event", "region"} and m.place is not None]
-    if contains_any(clause_text, cues.region_anaphora) is not None:
-        earlier = [m.place for m in sentence_places if m.span.start < clause.span.start and m.place is not None]
-        return earlier[-1:] if earlier else ([state.region] if state.region is not None else [])
-    if sentence_places:
-        return [p for p in (sentence_places[0].place,) if p is not None]
-    border = [m.place for m in view.places if m.role == "border" and m.place is not None and clause.holds(m.span)]
-    if border:
-        return border[:1]
-    return [state.region] if state.region is not None else []
-
-
-def near_known_place(view: SentenceView, clause: Clause, unknown: Place) -> Place:
-    """An unfound village "near Djibo": Djibo's coordinates at ACLED precision 2 (UCDP 2)."""
-    near = [
-        m.place for m in view.places
-        if m.role == "qualifier" and clause.holds(m.span) and m.place is not None
-        and not m.place.no_match and m.place.geo_precision == 1
-    ]
-    if not near:
-        return unknown
-    return replace(near[0], text=unknown.text, span=unknown.span, geo_precision=2, where_prec=2, no_match=True)
-
-
-def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[TimeRange]:
-    """Times in the clause, else in the sentence, else the time the report last gave.
-
-    A date that follows a reporting verb dates the report, not the event; several
-    dates make several events only when coordinated ("in May and September").
-    """
-    event_times = [t for t in view.times if not reports_on(view, t, cues)]
-    in_clause = [t for t in event_times if clause.holds(t.span)] or event_times
-    if not in_clause:
-        return [state.time] if state.time is not None else []
-    chosen = [in_clause[0]]
-    for previous, current in zip(in_clause, in_clause[1:]):
-        if not _LIST_JOIN.match(view.between(previous.span.end, current.span.start)):
-            break
-        chosen.append(current)
-    return chosen
-
-
-def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
-    """True for "said on Monday" (a date after a reporting verb) and for a dateline
-    ("NIAMEY, June 3, 2023 (AFP) -"): they date the report, not the event."""
-    if _DATELINE.match(view.between(view.sentence.span.start, time.span.start)):
-        return True
-    before = view.between(max(view.sentence.span.start, time.span.start - 25), time.span.start).lower()
-    before = re.sub(r"\b(on|in|last|le|lundi|this)\s*$", "", before.rstrip()).rstrip()
-    return any(before.endswith(verb) for verb in cues.reporting_verbs)
-
-
-def clause_tolls(view: SentenceView, clause: Clause) -> list[Toll]:
-    """Casualty phrases inside the clause."""
-    return [t for t in view.tolls if clause.holds(t.span)]
-
-
 def is_aggregate(text: str, time: TimeRange | None) -> bool:
     """A total over many incidents: a multi-month range, or statistics worded as such."""
     if time is not None and time.start is not None and time.end is not None and (time.end - time.start).days > 31:
         return True
     return contains_any(text, ["intensified", "more than ever", "so far this year", "since the beginning", "series of", "campaign"]) is not None
-
-
-def fold_consequences(view: SentenceView, drafts: list[Draft], cues: EventCues) -> list[Draft]:
-    """A clash that "ended with" a territorial change is that change (codebook: final hold),
-    and a change won by fighting is not a non-violent transfer."""
-    territorial = [d for d in drafts if d.sub_event_type in TERRITORY]
-    if not territorial or contains_any(view.text, cues.consequence) is None:
-        return drafts
-    if not any(d.sub_event_type == "Armed clash" for d in drafts):
-        return drafts
-    for draft in territorial:
-        draft.event_type, draft.sub_event_type = "Battles", capture_sub_type(draft.actor1)
-    return [d for d in drafts if d.sub_event_type != "Armed clash"]
-
-
-def fold_casualties(view: SentenceView, drafts: list[Draft]) -> list[Draft]:
-    """"A drone strike ... killed several militants": the killing is the strike's toll,
-    not a second event. A draft whose trigger overlaps a casualty phrase folds into
-    another draft of the sentence that has a trigger of its own and shares an actor."""
-    def in_toll(draft: Draft) -> bool:
-        span = draft.trigger.span
-        return any(t.span.start < span.end and span.start < t.span.end for t in view.tolls)
-
-    main = [d for d in drafts if not in_toll(d)]
-    kept = list(main)
-    for draft in drafts:
-        if draft in main:
-            continue
-        target = next((m for m in main if actors_compatible(draft, m)), None)
-        if target is None:
-            kept.append(draft)
-        else:
-            target.tolls.extend(t for t in draft.tolls if t not in target.tolls)
-    return sorted(kept, key=lambda d: d.trigger.span.start)
-
-
-def fold_side_effects(drafts: list[Draft]) -> list[Draft]:
-    """Looting or burning during an attack is part of that attack, not its own event."""
-    violent = {d.actor1.id for d in drafts if d.event_type != "Strategic developments" and d.actor1 is not None}
-    return [d for d in drafts if not (d.event_type == "Strategic developments" and d.actor1 is not None and d.actor1.id in violent)]
-
-
-def capture_sub_type(winner: ActorRef | None) -> str:
-    """State forces regain territory; anyone else overtakes it."""
-    return "Government regains territory" if winner is not None and winner.inter == 1 else "Non-state actor overtakes territory"
 
 
 def drafts_from_tolls(

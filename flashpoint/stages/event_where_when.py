@@ -1,0 +1,92 @@
+"""Where and when a trigger's clause happened: event geolocation and event time.
+
+The clause's own places (a list of villages is one event each), else "the region"
+anaphora, a border area or the region the report is about; an unfound village
+"near X" takes X's coordinates at precision 2. Dates after a reporting verb or in
+a dateline date the report, not the event; several dates make several events only
+when coordinated ("in May and September").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from flashpoint.model import Place, PlaceMention, TimeRange, Toll
+from flashpoint.stages.event_cues import EventCues, contains_any
+from flashpoint.stages.event_drafts import Clause, Discourse, SentenceView
+
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*(?:and\s+|et\s+)?$")
+
+# An upper-case place name and a comma opening a sentence: the dateline of a wire report.
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40},\s*$")
+
+
+def clause_places_raw(view: SentenceView, clause: Clause) -> list[PlaceMention]:
+    """Event-role place mentions inside the clause (containers qualify, they are not events)."""
+    return [m for m in view.places if clause.holds(m.span) and m.role in {"event", "region"} and m.place is not None]
+
+
+def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[Place]:
+    """The clause's event places; else "the region" anaphora, a border area, or the report's main place."""
+    places = [m.place for m in clause_places_raw(view, clause) if m.place is not None]
+    if len(places) == 1 and places[0].no_match:
+        return [near_known_place(view, clause, places[0])]
+    if places:
+        return places
+    clause_text = view.between(clause.span.start, clause.span.end).lower()
+    sentence_places = [m for m in view.places if m.role in {"event", "region"} and m.place is not None]
+    if contains_any(clause_text, cues.region_anaphora) is not None:
+        earlier = [m.place for m in sentence_places if m.span.start < clause.span.start and m.place is not None]
+        return earlier[-1:] if earlier else ([state.region] if state.region is not None else [])
+    if sentence_places:
+        return [p for p in (sentence_places[0].place,) if p is not None]
+    border = [m.place for m in view.places if m.role == "border" and m.place is not None and clause.holds(m.span)]
+    if border:
+        return border[:1]
+    return [state.region] if state.region is not None else []
+
+
+def near_known_place(view: SentenceView, clause: Clause, unknown: Place) -> Place:
+    """An unfound village "near Djibo": Djibo's coordinates at ACLED precision 2 (UCDP 2)."""
+    near = [
+        m.place for m in view.places
+        if m.role == "qualifier" and clause.holds(m.span) and m.place is not None
+        and not m.place.no_match and m.place.geo_precision == 1
+    ]
+    if not near:
+        return unknown
+    return replace(near[0], text=unknown.text, span=unknown.span, geo_precision=2, where_prec=2, no_match=True)
+
+
+def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[TimeRange]:
+    """Times in the clause, else in the sentence, else the time the report last gave.
+
+    A date that follows a reporting verb dates the report, not the event; several
+    dates make several events only when coordinated ("in May and September").
+    """
+    event_times = [t for t in view.times if not reports_on(view, t, cues)]
+    in_clause = [t for t in event_times if clause.holds(t.span)] or event_times
+    if not in_clause:
+        return [state.time] if state.time is not None else []
+    chosen = [in_clause[0]]
+    for previous, current in zip(in_clause, in_clause[1:]):
+        if not _LIST_JOIN.match(view.between(previous.span.end, current.span.start)):
+            break
+        chosen.append(current)
+    return chosen
+
+
+def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
+    """True for "said on Monday" (a date after a reporting verb) and for a dateline
+    ("NIAMEY, June 3, 2023 (AFP) -"): they date the report, not the event."""
+    if _DATELINE.match(view.between(view.sentence.span.start, time.span.start)):
+        return True
+    before = view.between(max(view.sentence.span.start, time.span.start - 25), time.span.start).lower()
+    before = re.sub(r"\b(on|in|last|le|lundi|this)\s*$", "", before.rstrip()).rstrip()
+    return any(before.endswith(verb) for verb in cues.reporting_verbs)
+
+
+def clause_tolls(view: SentenceView, clause: Clause) -> list[Toll]:
+    """Casualty phrases inside the clause."""
+    return [t for t in view.tolls if clause.holds(t.span)]
