@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := flashpoint/examples/djibo-demo.txt
 
-.PHONY: install demo test test-fast bench fuzz clean
+.PHONY: install demo test test-fast bench load fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/run_bench.py
+
+load: install
+	$(BIN)/python bench/load_test.py
 
 fuzz: install
 	$(BIN)/python fuzz/run_fuzz.py --count 100000 --jobs 2 --output fuzz/results.json

@@ -142,7 +142,7 @@ def _places(res: Resources) -> Stage:
 def _events(res: Resources) -> Stage:
     from flashpoint.stages.events import EventStage
 
-    return EventStage()
+    return EventStage(res.actor_kb)
 
 
 FACTORIES: dict[str, Callable[[Resources], Stage]] = {

@@ -31,6 +31,7 @@ class EventCues(BaseModel):
     region_anaphora: list[str]
     reporting_verbs: list[str]
     responsibility: list[str]
+    target_before: list[str]
     civilian_victims: list[str]
     armed_victims: list[str]
     influence: InfluenceCues

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flashpoint.model import ActorRef, Claim, Document, PlaceMention, Place, Sentence, Span, TimeRange, Toll, Trigger
@@ -157,3 +158,7 @@ class Discourse:
     pair: tuple[ActorRef, ActorRef] | None = None
     time: TimeRange | None = None
     region: Place | None = None
+    country: Place | None = None
+    """The report's main country, for a place the gazetteer cannot find."""
+    imply: Callable[[str, Span], ActorRef] | None = None
+    """Names an actor the text implies (unidentified perpetrator, protesters) the ACLED way."""

@@ -55,3 +55,20 @@ def fold_side_effects(drafts: list[Draft]) -> list[Draft]:
 def capture_sub_type(winner: ActorRef | None) -> str:
     """State forces regain territory; anyone else overtakes it."""
     return "Government regains territory" if winner is not None and winner.inter == 1 else "Non-state actor overtakes territory"
+
+
+# Protest sub-types from the most to the least severe: one crowd, one event, the worst outcome.
+_PROTEST_SEVERITY = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest")
+
+
+def fold_protests(drafts: list[Draft]) -> list[Draft]:
+    """"Hundreds protested; police fired tear gas": one protest, with intervention."""
+    protests = [d for d in drafts if d.sub_event_type in _PROTEST_SEVERITY]
+    if len(protests) < 2:
+        return drafts
+    worst = min(protests, key=lambda d: _PROTEST_SEVERITY.index(d.sub_event_type))
+    for draft in protests:
+        if draft is not worst:
+            worst.evidence.extend(span for span in draft.evidence if span not in worst.evidence)
+            worst.actor2 = worst.actor2 or draft.actor2
+    return [d for d in drafts if d is worst or d not in protests]

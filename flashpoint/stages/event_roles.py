@@ -9,9 +9,10 @@ claims") never take a role.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from flashpoint.model import ActorRef, Span
+from flashpoint.model import ActorRef, Span, Toll
 from flashpoint.stages.event_cues import EventCues, contains_any
 
 CIVILIANS = "civilians"
@@ -109,6 +110,38 @@ def one_sided_roles(clause_actors: list[ActorRef], sentence_actors: list[ActorRe
         return Roles(None, civilians)
     second = civilians if civilians is not None else (armed[1] if len(armed) > 1 else None)
     return Roles(armed[0], second)
+
+
+def victims_of(actors: list[ActorRef], tolls: list[Toll]) -> list[ActorRef]:
+    """Actors named inside a casualty phrase ("killing 9 soldiers"): they suffered it."""
+    return [a for a in actors if any(t.span.contains(a.span) for t in tolls if t.outcome != "losses")]
+
+
+# Between a target cue and the actor: a determiner and one adjective, never a relative
+# pronoun ("against whom ISIS commits" makes ISIS the subject, not the target).
+_LEAD_IN = re.compile(
+    r"(?:\s+(?:the|a|an|its|their|le|la|les|l['’]|un|une|des))?"
+    r"(?:\s+(?!(?:whom|which|who|that|qui|que|lesquels|lesquelles)\b)[\w\-]+)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def targets_of(actors: list[ActorRef], text: str, text_offset: int, cues: EventCues) -> list[ActorRef]:
+    """Actors an attack is aimed at: "into a military camp", "against soldiers"."""
+    found = []
+    for actor in actors:
+        before = text[max(0, actor.span.start - text_offset - 40) : actor.span.start - text_offset].lower()
+        head = _LEAD_IN.sub("", before) if _LEAD_IN.search(before) else before
+        if any(head.endswith(f" {cue}") or head == cue for cue in cues.target_before):
+            found.append(actor)
+    return found
+
+
+def crowd_roles(actors: list[ActorRef], sub_type: str, crowd: ActorRef) -> Roles:
+    """Protests and riots: the crowd first; state forces second when they intervened."""
+    named = next((a for a in actors if a.id in {"protesters", "rioters"}), None)
+    forces = next((a for a in actors if a.inter == 1), None) if sub_type != "Peaceful protest" else None
+    return Roles(named or crowd, forces)
 
 
 def actors_outside(actors: list[ActorRef], blocked: list[Span]) -> list[ActorRef]:

@@ -10,9 +10,10 @@ when coordinated ("in May and September").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from flashpoint.model import Place, PlaceMention, TimeRange, Toll
+from flashpoint.model import Place, PlaceMention, Span, TimeRange, Toll
 from flashpoint.stages.event_cues import EventCues, contains_any
 from flashpoint.stages.event_drafts import Clause, Discourse, SentenceView
 
@@ -28,23 +29,40 @@ def clause_places_raw(view: SentenceView, clause: Clause) -> list[PlaceMention]:
 
 
 def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[Place]:
-    """The clause's event places; else "the region" anaphora, a border area, or the report's main place."""
-    places = [m.place for m in clause_places_raw(view, clause) if m.place is not None]
-    if len(places) == 1 and places[0].no_match:
-        return [near_known_place(view, clause, places[0])]
-    if places:
-        return places
+    """Where the clause happened, from the most to the least specific evidence: its own
+    places (found, else unfound ones kept at country level), "the region" anaphora, the
+    sentence's places, a border area, the region the report is about."""
+    own = _places_in(view, clause.holds, state)
+    if own:
+        return [near_known_place(view, clause, own[0])] if len(own) == 1 and own[0].no_match else own
     clause_text = view.between(clause.span.start, clause.span.end).lower()
-    sentence_places = [m for m in view.places if m.role in {"event", "region"} and m.place is not None]
     if contains_any(clause_text, cues.region_anaphora) is not None:
-        earlier = [m.place for m in sentence_places if m.span.start < clause.span.start and m.place is not None]
+        earlier = _places_in(view, lambda span: span.start < clause.span.start, state)
         return earlier[-1:] if earlier else ([state.region] if state.region is not None else [])
-    if sentence_places:
-        return [p for p in (sentence_places[0].place,) if p is not None]
+    sentence = _places_in(view, lambda span: True, state)
+    if sentence:
+        return sentence[:1]
     border = [m.place for m in view.places if m.role == "border" and m.place is not None and clause.holds(m.span)]
     if border:
         return border[:1]
     return [state.region] if state.region is not None else []
+
+
+def _places_in(view: SentenceView, where: Callable[[Span], bool], state: Discourse) -> list[Place]:
+    """Event places whose mention satisfies `where`: found ones, else unfound ones."""
+    mentions = [m for m in view.places if m.role in {"event", "region"} and where(m.span)]
+    found = [m.place for m in mentions if m.place is not None]
+    if found:
+        return found
+    return [p for p in (unfound_place(m, state) for m in mentions) if p is not None]
+
+
+def unfound_place(mention: PlaceMention, state: Discourse) -> Place | None:
+    """A village the gazetteer does not know, in a report about one country: the country
+    at precision 3 (UCDP 6), with the village's name kept and `no_match` set."""
+    if mention.role != "event" or mention.place is not None or state.country is None:
+        return None
+    return replace(state.country, text=mention.text, span=mention.span, no_match=True)
 
 
 def near_known_place(view: SentenceView, clause: Clause, unknown: Place) -> Place:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
-from flashpoint.model import ActorRef, Document, Place, PlaceMention, Span, TimeRange, Toll
+from flashpoint.model import ActorRef, Document, Place, PlaceMention, Span, TimeRange, Toll, Trigger
 from flashpoint.pipeline import Stage
 from flashpoint.stages.event_cues import EventCues, contains_any, load_event_cues
 from flashpoint.stages.event_drafts import (
@@ -24,7 +25,7 @@ from flashpoint.stages.event_drafts import (
     split_clauses,
     split_coordination,
 )
-from flashpoint.stages.event_folds import fold_casualties, fold_consequences, fold_side_effects
+from flashpoint.stages.event_folds import fold_casualties, fold_consequences, fold_protests, fold_side_effects
 from flashpoint.stages.event_merge import absorb, actors_compatible, freeze, merge_drafts
 from flashpoint.stages.event_roles import (
     TERRITORY,
@@ -35,14 +36,18 @@ from flashpoint.stages.event_roles import (
     distinct_armed,
     is_modal,
     losers,
+    crowd_roles,
     one_sided_roles,
+    targets_of,
     territory_roles,
+    victims_of,
 )
 from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls
+from flashpoint.stages.implied_actors import PROTESTERS, RIOTERS, UNIDENTIFIED, implied_actor
 from flashpoint.stages.influence import find_influences
 
 _EVENT_ROLES = {"event", "region", "container"}
-_ONE_SIDED = {"Violence against civilians", "Explosions/Remote violence"}
+_CROWDS = {"Protests": PROTESTERS, "Riots": RIOTERS}
 
 
 class EventStage(Stage):
@@ -52,24 +57,62 @@ class EventStage(Stage):
     requires = ("sentences", "actors", "places", "times", "tolls", "claims", "triggers")
     assigns = ("events", "influences")
 
-    def __init__(self) -> None:
+    def __init__(self, kb: Any = None) -> None:
         self.cues = load_event_cues()
+        self._kb = kb
+
+    @property
+    def kb(self) -> Any:
+        """The actor knowledge base that names implied actors (loaded on first use)."""
+        if self._kb is None:
+            from flashpoint.kb.actors import ActorKB
+
+            self._kb = ActorKB.load()
+        return self._kb
 
     def __call__(self, doc: Document) -> Document:
         cues = self.cues.get(doc.lang or "en", self.cues["en"])
-        state = Discourse(region=main_place(doc))
+        state = self.discourse_of(doc)
         drafts: list[Draft] = []
         views = [SentenceView.of(doc, sentence) for sentence in doc.sentences]
         for view in views:
             if is_heading(view.text):
                 state.time = None
                 continue
-            sentence_drafts = drafts_for_sentence(doc, view, state, cues)
+            if takes_responsibility(view, drafts, cues):
+                continue
+            sentence_drafts = merge_drafts(drafts_for_sentence(doc, view, state, cues))
             update_discourse(state, view, sentence_drafts)
             drafts.extend(d for d in sentence_drafts if not continues(drafts, d))
         events = tuple(freeze(d, doc_id=doc.doc_id, index=i) for i, d in enumerate(merge_drafts(drafts)))
         influences = tuple(find_influences(doc, views, cues))
         return doc.with_layers(events=events, influences=influences)
+
+
+    def discourse_of(self, doc: Document) -> Discourse:
+        """Start-of-report context: its main region and country, and how to name implied actors."""
+        country = doc.countries[0] if doc.countries else None
+        mention = next((m for m in doc.places if m.role == "country" and m.place and m.place.country == country), None)
+
+        def imply(actor_id: str, span: Span) -> ActorRef:
+            return implied_actor(self.kb, actor_id, country=country, date=doc.published, span=span)
+
+        return Discourse(region=main_place(doc), country=mention.place if mention else None, imply=imply)
+
+
+def takes_responsibility(view: SentenceView, drafts: list[Draft], cues: EventCues) -> bool:
+    """"JNIM claimed responsibility for the attack": the claimant becomes the last event's
+    perpetrator when it had none named; the sentence is not a new event. True when folded."""
+    if not drafts or contains_any(view.text, cues.responsibility) is None:
+        return False
+    claimant = next((a for a in distinct_armed(view.actors) if a.resolution != "generic"), None)
+    last = drafts[-1]
+    if claimant is None or last.actor1 is None or last.actor1.id not in {UNIDENTIFIED, claimant.id}:
+        return False
+    last.actor1 = claimant
+    last.claims.extend(c for c in view.claims if c not in last.claims)
+    last.evidence.append(view.sentence.span)
+    return True
 
 
 def is_heading(text: str) -> bool:
@@ -90,7 +133,8 @@ def main_place(doc: Document) -> Place | None:
         return None
     best = max(counts, key=lambda key: (counts[key], -first[key].span.start))
     place = first[best].place
-    assert place is not None  # filtered above
+    if place is None:
+        return None
     return replace(place, geo_precision=3, where_prec=max(place.where_prec or 4, 4))
 
 
@@ -144,7 +188,7 @@ def drafts_for_sentence(doc: Document, view: SentenceView, state: Discourse, cue
         parts = split_coordination(view, clause) if clause.trigger.sub_event_type in TERRITORY else [clause]
         for part in parts:
             drafts.extend(drafts_for_clause(doc, view, part, state, cues, blocked))
-    return fold_casualties(view, fold_side_effects(fold_consequences(view, drafts, cues)))
+    return fold_protests(fold_casualties(view, fold_side_effects(fold_consequences(view, drafts, cues))))
 
 
 def drafts_for_clause(
@@ -192,13 +236,34 @@ def clause_roles(view: SentenceView, clause: Clause, state: Discourse, cues: Eve
         if roles.actor2 is None and civilians_in(clause_actors) is not None:
             return Roles(roles.actor1, civilians_in(clause_actors))
         return roles
-    return one_sided_roles(clause_actors, sentence_actors)
+    if trigger.event_type in _CROWDS:
+        crowd = _CROWDS[trigger.event_type]
+        implied = state.imply(crowd, trigger.span) if state.imply else None
+        return crowd_roles(sentence_actors, trigger.sub_event_type, implied) if implied else Roles(None, None)
+    return perpetrator_roles(sentence_actors, clause_actors, view, trigger, state, cues)
+
+
+def perpetrator_roles(
+    sentence_actors: list[ActorRef], clause_actors: list[ActorRef], view: SentenceView, trigger: Trigger,
+    state: Discourse, cues: EventCues,
+) -> Roles:
+    """One-sided violence: those killed are victims, never the perpetrator; an attack with
+    victims and no named perpetrator is ACLED's "Unidentified Armed Group (Country)"."""
+    victims = victims_of(sentence_actors, view.tolls)
+    victims += [a for a in targets_of(sentence_actors, view.text, view.sentence.span.start, cues) if a not in victims]
+    roles = one_sided_roles([a for a in clause_actors if a not in victims], [a for a in sentence_actors if a not in victims])
+    if roles.actor2 is None and victims:
+        roles = Roles(roles.actor1, victims[0])
+    suffered = roles.actor2 is not None or any(t.outcome in {"killed", "wounded", "abducted"} for t in view.tolls)
+    if roles.actor1 is None and suffered and state.imply is not None:
+        roles = Roles(state.imply(UNIDENTIFIED, trigger.span), roles.actor2)
+    return roles
 
 
 def with_victims(roles: Roles, event_type: str, tolls: list[Toll], cues: EventCues) -> Roles:
-    """Violence against civilians whose victims are only counted ("three traders"):
-    the casualty phrase names the civilians."""
-    if event_type != "Violence against civilians" or roles.actor2 is not None:
+    """Violence against civilians, or an explosion, whose victims are only counted
+    ("three traders", "4 passengers"): the casualty phrase names the civilians."""
+    if event_type not in {"Violence against civilians", "Explosions/Remote violence"} or roles.actor2 is not None:
         return roles
     victims = [t for t in tolls if victim_kind(t, cues) == "civilian"]
     if not victims:

@@ -148,3 +148,37 @@ def test_events_killing_in_a_strike_is_its_toll_not_a_second_event(stage: EventS
                           trigger(text, "killed 4 militants", "Armed clash")))
     (event,) = stage(doc).events
     assert event.sub_event_type == "Air/drone strike" and event.fatalities.best == 4
+
+
+def test_events_unnamed_bomber_is_unidentified_then_the_claimant(stage: EventStage) -> None:
+    text = "A bomber drove into an Army camp in Boni, killing 9 soldiers. JNIM claimed responsibility for the attack."
+    toll = Toll(9, 9, 9, None, "9 soldiers", find(text, "9 soldiers"), "killed", "soldiers")
+    doc = build(text, actors=(actor(text, "Army", "army", inter=1), actor(text, "JNIM", "jnim")),
+                places=(place(text, "Boni", 15.0),), tolls=(toll,), countries=("ML",),
+                triggers=(trigger(text, "bomber", "Suicide bomb", "Explosions/Remote violence"),
+                          trigger(text, "attack", "Attack", "Violence against civilians")))
+    (event,) = stage(doc).events
+    assert event.actor1 is not None and event.actor1.id == "jnim"
+    assert event.actor2 is not None and event.actor2.id == "army"
+
+
+def test_events_unnamed_attackers_are_an_unidentified_armed_group(stage: EventStage) -> None:
+    text = "A bomb hit a bus near Boni, killing 4 passengers."
+    toll = Toll(4, 4, 4, None, "4 passengers", find(text, "4 passengers"), "killed", "passengers")
+    doc = build(text, places=(place(text, "Boni", 15.0),), tolls=(toll,), countries=("ML",),
+                triggers=(trigger(text, "bomb", "Remote explosive/landmine/IED", "Explosions/Remote violence"),))
+    (event,) = stage(doc).events
+    assert event.actor1 is not None and event.actor1.id == "unidentified_armed_group" and event.actor1.text == ""
+    assert event.actor2 is not None and event.actor2.id == "civilians"
+
+
+def test_events_protest_met_with_tear_gas_is_one_protest_with_intervention(stage: EventStage) -> None:
+    text = "Hundreds protested in Bamako; police fired tear gas."
+    police = ActorRef("police", "Police", "police", find(text, "police"), inter=1)
+    doc = build(text, actors=(police,), places=(place(text, "Bamako", 12.6),), countries=("ML",),
+                triggers=(trigger(text, "protested", "Peaceful protest", "Protests"),
+                          trigger(text, "tear gas", "Protest with intervention", "Protests")))
+    (event,) = stage(doc).events
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 is not None and event.actor1.id == "protesters"
+    assert event.actor2 is not None and event.actor2.id == "police"
