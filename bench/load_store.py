@@ -14,7 +14,16 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from flashpoint.model import ActorRef, Document, Event, Fatalities, Place, Span, TimeRange, Trigger
+from flashpoint.model import (
+    ActorRef,
+    Document,
+    Event,
+    Fatalities,
+    Place,
+    Span,
+    TimeRange,
+    Trigger,
+)
 from flashpoint.store.engine import open_store
 from flashpoint.store.fixtures import build_demo_store
 from flashpoint.store.merge import merge_pending

@@ -30,9 +30,9 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from load_drivers import DRIVERS, wrk_available  # noqa: E402  (sibling modules of this script)
-from load_store import build_load_store  # noqa: E402
+sys.path.insert(0, str(HERE))  # bench/ is not a package: import the sibling modules
+from load_drivers import DRIVERS, wrk_available
+from load_store import build_load_store
 
 READY_TIMEOUT_S = 120.0
 

@@ -1,7 +1,7 @@
 """The linguistic layer: sentences everywhere, statistical entities where they matter.
 
-Paragraphs (lines) are split into sentences by spaCy's rule-based sentencizer,
-so a sentence never runs across a heading or a bullet. The statistical model
+Paragraphs (lines) are split into sentences by rule (punctuation, capitals,
+abbreviations), so a sentence never runs across a heading or a bullet. The statistical model
 (NER only: later stages read no parse) runs on the sentences a cheap first pass
 selects — those with an event trigger — which is where entities decide
 anything; with no selector it runs on every sentence. Our own data (actor aliases,
@@ -67,6 +67,27 @@ def opens_with_name(text: str, lang: str) -> bool:
     return match.group(1).lower() not in stop
 
 
+# A sentence ends at . ! ? (and a closing quote or bracket) before a space and a capital,
+# a digit or an opening quote, unless the dot ends a known abbreviation or an initial.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Capt|Sgt|Cpl|Gov|Sen|Rep|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|vs|etc|approx|M|Mme|Mlle|Me|Mgr|av|J\.-C|U\.S|U\.N)|\b[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, whitespace trimmed."""
+    bounds, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        if _ABBREVIATION.search(text[max(0, match.start() - 12) : match.start() + 1]):
+            continue
+        bounds.append(_trim(text, start, match.end()))
+        start = match.end()
+    bounds.append(_trim(text, start, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
 def opening(text: str, words: int | None) -> str:
     """The first `words` words of a text (all of it when None)."""
     if words is None:
@@ -101,7 +122,6 @@ class LinguisticStage(Stage):
         """Words of each selected sentence the NER reads (None: all); the opening words
         are where a name without a cue sits."""
         self._ner: dict[str, Any] = {}
-        self._splitters: dict[str, Any] = {}
 
     def _key(self, lang: str | None) -> str:
         return lang if lang in self.models else "en"
@@ -121,17 +141,6 @@ class LinguisticStage(Stage):
                 ) from exc
         return self._ner[key]
 
-    def splitter_for(self, lang: str | None) -> Any:
-        """A blank pipeline with the rule-based sentencizer."""
-        key = self._key(lang)
-        if key not in self._splitters:
-            import spacy
-
-            splitter = spacy.blank(key)
-            splitter.add_pipe("sentencizer")
-            self._splitters[key] = splitter
-        return self._splitters[key]
-
     def __call__(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
 
@@ -142,15 +151,11 @@ class LinguisticStage(Stage):
 
     def sentences_of(self, doc: Document) -> list[Sentence]:
         """Rule-based sentences of every paragraph, in document offsets."""
-        splitter = self.splitter_for(doc.lang)
-        paragraphs = split_paragraphs(doc.text)
         sentences: list[Sentence] = []
-        for paragraph, parsed in zip(paragraphs, splitter.pipe(p.text for p in paragraphs)):
-            for sent in parsed.sents:
-                start, end = _trim(parsed.text, sent.start_char, sent.end_char)
-                if end > start:
-                    span = Span(paragraph.offset + start, paragraph.offset + end)
-                    sentences.append(Sentence(span, len(sentences)))
+        for paragraph in split_paragraphs(doc.text):
+            for start, end in split_sentences(paragraph.text):
+                span = Span(paragraph.offset + start, paragraph.offset + end)
+                sentences.append(Sentence(span, len(sentences)))
         return sentences
 
     def entities_of(self, doc: Document, sentences: list[Sentence]) -> list[Entity]:
