@@ -137,7 +137,10 @@ def _shortlist(keys: NameKeys, rows: list[KeyRow], abjad: bool) -> dict[int, tup
     # Context adds at most MAX_CONTEXT_GAIN: a name further below the best can never win.
     floor = max(item[2] for item in best.values()) - MAX_CONTEXT_GAIN
     kept = sorted((item for item in best.items() if item[1][2] >= floor), key=lambda item: -item[1][2])
-    return dict(kept[:SHORTLIST])
+    # Every exact match stays (population and context must choose among namesakes);
+    # spelling variants fill the shortlist up to SHORTLIST.
+    exact = sum(1 for item in kept if item[1][2] == 1.0)
+    return dict(kept[: max(exact, SHORTLIST)])
 
 
 def fetch_hits(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str] = (), *,

@@ -115,11 +115,15 @@ class PlacesStage(Stage):
         stop = _STOP.get(doc.lang or "en", _STOP["en"])
         context = PlaceContext(countries=doc.countries, admin1s=(), points=(), actor_countries=())
         mentions: list[PlaceMention] = []
+
+        def known_place(name: str) -> bool:
+            return self.is_known_place(name, doc.countries)
+
         for sentence in doc.sentences:
             text = doc.snippet(sentence.span)
             found = find_toponyms(
                 text, offset=sentence.span.start, cues=cues, stop_words=stop,
-                entity_spans=entity_spans, blocked=blocked,
+                entity_spans=entity_spans, blocked=blocked, known_place=known_place,
             )
             for toponym in found:
                 if toponym.text.lower() in self.country_names:
@@ -130,6 +134,17 @@ class PlacesStage(Stage):
                 mentions.append(mention)
                 context = _extend_context(context, mention.place)
         return mentions
+
+    def is_known_place(self, name: str, countries: tuple[str, ...]) -> bool:
+        """Does the gazetteer hold a populated place or admin unit of exactly this name in
+        one of the report's countries? (vouches for a sentence-opening name with no cue)"""
+        if not countries:
+            return False
+        key = self.gazetteer.normalised(name)
+        return any(
+            c.country in countries and c.feature_class in {"P", "A"} and self.gazetteer.normalised(c.name) == key
+            for c in self.gazetteer.lookup(name, countries=countries, limit=3)
+        )
 
     def resolve(self, toponym: Toponym, context: PlaceContext) -> PlaceMention:
         """Resolve one toponym: regions first when a region word qualifies it."""

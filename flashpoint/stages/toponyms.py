@@ -10,6 +10,7 @@ not the place of an event. Cues live in `data/place_cues.yaml`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
@@ -100,11 +101,13 @@ def find_toponyms(
     stop_words: frozenset[str],
     entity_spans: dict[tuple[int, int], str],
     blocked: list[Span],
+    known_place: Callable[[str], bool] | None = None,
 ) -> list[Toponym]:
     """Toponym candidates of one sentence with their roles (document offsets).
 
     `entity_spans` maps NER spans to labels; `blocked` are spans already taken by
-    actors, times or claim sources.
+    actors, times or claim sources; `known_place` vouches for a sentence-opening name
+    that has no cue (the gazetteer knows it in the report's countries).
     """
     found: list[Toponym] = []
     joins: list[str] = []
@@ -127,7 +130,11 @@ def find_toponyms(
             or region_word
             or in_list
         )
-        if not is_place or (start == 0 and not region_word and entity_spans.get((span.start, span.end)) not in _PLACE_LABELS):
+        labelled = entity_spans.get((span.start, span.end)) in _PLACE_LABELS
+        opening_name = start == 0 and not region_word and not labelled
+        if opening_name and known_place is not None and known_place(text):
+            is_place, opening_name = True, False
+        if not is_place or opening_name:
             previous_end = None
             continue
         role = _role(before, cues)

@@ -134,3 +134,13 @@ def test_resolve_place_refuses_spelling_variant_outside_named_regions(make_index
     assert without_region is not None and without_region.gazetteer_id == "geonames:110"
     exact_far = resolve(gaz, "Tamalat", PlaceContext(countries=("ML",), admin1s=("Ménaka",)))
     assert exact_far is not None and exact_far.gazetteer_id == "geonames:110"
+
+
+def test_lookup_keeps_every_exact_namesake_beyond_the_shortlist(make_index: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from flashpoint.gazetteer import candidates
+
+    monkeypatch.setattr(candidates, "SHORTLIST", 2)
+    namesakes = [(200 + n, "Kaya", "BF", "01", 13.0 + n, -1.0, "P", "PPL", pop, ()) for n, pop in enumerate((10, 20, 30, 120000))]
+    gaz = Gazetteer.open(make_index([*namesakes, (300, "Kayan", "BF", "01", 13.0, -1.0, "P", "PPL", 0, ())]))
+    found = gaz.lookup("Kaya")
+    assert found[0].population == 120000 and len(found) == 4

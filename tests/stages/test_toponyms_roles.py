@@ -55,3 +55,11 @@ def test_toponyms_french_elided_articles(sentence: str, expected: list[str]) -> 
 
 def test_toponyms_possessive_does_not_join_names() -> None:
     assert roles("near Djibo in Burkina Faso's Soum province.") == [("Djibo", "event"), ("Burkina Faso", "qualifier"), ("Soum", "qualifier")]
+
+
+def test_toponyms_opening_name_needs_a_label_or_the_gazetteer() -> None:
+    sentence = "Djibo came under fire on Sunday."
+    assert roles(sentence) == []
+    found = find_toponyms(sentence, offset=0, cues=CUES, stop_words=frozenset(STOP_WORDS), entity_spans={},
+                          blocked=[], known_place=lambda name: name == "Djibo")
+    assert [(t.text, t.role) for t in found] == [("Djibo", "event")]
