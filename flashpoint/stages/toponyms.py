@@ -122,7 +122,11 @@ def find_toponyms(
             previous_end = None
             continue
         before, after = sentence[:start], sentence[start + len(text) :]
-        region_word = _starts_with_any(after, cues.region_words) or text.split()[-1].lower() in cues.region_words
+        region_word = (
+            _starts_with_any(after, cues.region_words)
+            or text.split()[-1].lower() in cues.region_words
+            or _ends_with_any(before, [f"{word} of" for word in cues.region_words] + [f"{word} de" for word in cues.region_words])
+        )
         in_list = previous_end is not None and bool(_LIST_JOIN.match(sentence[previous_end:start]))
         is_place = (
             entity_spans.get((span.start, span.end)) in _PLACE_LABELS
@@ -137,7 +141,7 @@ def find_toponyms(
         if not is_place or opening_name:
             previous_end = None
             continue
-        role = _role(before, cues)
+        role = "context" if _is_dateline(text, start, after) else _role(before, cues)
         if role == "event" and not in_list and found and start + offset - found[-1].span.end <= _QUALIFIER_GAP:
             role = "qualifier"  # "Gasseliki, near Djibo in Soum province": Djibo and Soum locate Gasseliki
         if in_list and previous_end is not None and _closes_list(sentence[previous_end:start], joins):
@@ -146,6 +150,14 @@ def find_toponyms(
         found.append(Toponym(span, text, role, region_word))
         previous_end = start + len(text)
     return found
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?(?:[,—–-]|\()")
+
+
+def _is_dateline(text: str, start: int, after: str) -> bool:
+    """"OUAGADOUGOU — ..." or "NIAMEY, June 3 (AFP) -": where the report was filed."""
+    return start == 0 and text.isupper() and len(text) > 2 and bool(_DATELINE_AFTER.match(after))
 
 
 def _role(before: str, cues: LanguageCues) -> str:

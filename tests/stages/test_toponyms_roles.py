@@ -63,3 +63,10 @@ def test_toponyms_opening_name_needs_a_label_or_the_gazetteer() -> None:
     found = find_toponyms(sentence, offset=0, cues=CUES, stop_words=frozenset(STOP_WORDS), entity_spans={},
                           blocked=[], known_place=lambda name: name == "Djibo")
     assert [(t.text, t.role) for t in found] == [("Djibo", "event")]
+
+
+@pytest.mark.parametrize("sentence", ["OUAGADOUGOU — Gunmen attacked Djibo.", "NIAMEY, June 3 (AFP) - Troops entered Tillaberi."])
+def test_toponyms_dateline_is_context(sentence: str) -> None:
+    found = find_toponyms(sentence, offset=0, cues=CUES, stop_words=frozenset(STOP_WORDS), entity_spans={},
+                          blocked=[], known_place=lambda name: True)
+    assert found[0].role == "context"
