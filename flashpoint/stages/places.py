@@ -23,6 +23,8 @@ from flashpoint.stages.countries import compile_country_pattern, load_country_na
 from flashpoint.stages.toponyms import LanguageCues, Toponym, find_toponyms, load_place_cues
 
 _STOP = {"en": frozenset(EN_STOP), "fr": frozenset(FR_STOP)}
+# Entries kept by each memo before it starts afresh (bounded memory on a long batch).
+_CACHE_SIZE = 20_000
 
 
 
@@ -62,6 +64,8 @@ class PlacesStage(Stage):
         self._countries: dict[str, Candidate | None] = {}
         # Region and admin1 lookups depend on the name and country only: memoise them.
         self._regions: dict[tuple[str, str | None], tuple[Candidate | None, int]] = {}
+        self._resolved: dict[tuple[object, ...], Place | None] = {}
+        self._known: dict[tuple[str, tuple[str, ...]], bool] = {}
 
     def country_record(self, code: str) -> Candidate | None:
         """The gazetteer's record of a country, by ISO2 code (cached)."""
@@ -135,16 +139,36 @@ class PlacesStage(Stage):
                 context = _extend_context(context, mention.place)
         return mentions
 
+    def resolve_name(self, name: str, span: Span, context: PlaceContext) -> Place | None:
+        """`resolve_place`, memoised on the name and the document's countries and regions.
+
+        Resolved points only break ties between namesakes, which the resolver already
+        refuses to guess between, so they are left out of the key: a name read again, in
+        this report or the next about the same country, costs a dictionary lookup.
+        """
+        key = (name, context.countries, context.admin1s, context.actor_countries)
+        if key not in self._resolved:
+            if len(self._resolved) >= _CACHE_SIZE:
+                self._resolved.clear()
+            self._resolved[key] = resolve_place(self.gazetteer, name, span, context)
+        place = self._resolved[key]
+        return None if place is None else replace(place, span=span)
+
     def is_known_place(self, name: str, countries: tuple[str, ...]) -> bool:
         """Does the gazetteer hold a populated place or admin unit of exactly this name in
         one of the report's countries? (vouches for a sentence-opening name with no cue)"""
         if not countries:
             return False
-        key = self.gazetteer.normalised(name)
-        return any(
-            c.country in countries and c.feature_class in {"P", "A"} and self.gazetteer.normalised(c.name) == key
-            for c in self.gazetteer.lookup(name, countries=countries, limit=3)
-        )
+        cache_key = (name, countries)
+        if cache_key not in self._known:
+            if len(self._known) >= _CACHE_SIZE:
+                self._known.clear()
+            key = self.gazetteer.normalised(name)
+            self._known[cache_key] = any(
+                c.country in countries and c.feature_class in {"P", "A"} and self.gazetteer.normalised(c.name) == key
+                for c in self.gazetteer.lookup(name, countries=countries, limit=3)
+            )
+        return self._known[cache_key]
 
     def resolve(self, toponym: Toponym, context: PlaceContext) -> PlaceMention:
         """Resolve one toponym: regions first when a region word qualifies it."""
@@ -153,7 +177,7 @@ class PlacesStage(Stage):
         if toponym.region_word or toponym.role == "container":
             place = self.region_place(name, toponym, context)
         if place is None:
-            place = resolve_place(self.gazetteer, name, toponym.span, context)
+            place = self.resolve_name(name, toponym.span, context)
         region = place is not None and place.geo_precision == 3 and toponym.region_word and toponym.role == "event"
         role = "region" if region else toponym.role
         if place is not None and place.text != toponym.text:
@@ -188,6 +212,17 @@ def _with_text(place: Place, text: str) -> Place:
     return replace(place, text=text)
 
 
+# Spatial coherence looks at the places resolved last: a report moves on, and every
+# candidate of every later lookup is measured against each point kept.
+_MAX_CONTEXT_POINTS = 8
+
+
+def _recent_points(points: tuple[tuple[float, float], ...], point: tuple[float, float]) -> tuple[tuple[float, float], ...]:
+    """The last few distinct resolved points, newest last."""
+    kept = tuple(p for p in points if p != point)
+    return (*kept, point)[-_MAX_CONTEXT_POINTS:]
+
+
 def _extend_context(context: PlaceContext, place: Place | None) -> PlaceContext:
     """Resolved places make later ones coherent: add the point and its admin1."""
     if place is None or place.lat is None or place.lon is None or place.no_match:
@@ -196,6 +231,6 @@ def _extend_context(context: PlaceContext, place: Place | None) -> PlaceContext:
     return PlaceContext(
         countries=context.countries,
         admin1s=admin1s,
-        points=(*context.points, (place.lat, place.lon)),
+        points=_recent_points(context.points, (place.lat, place.lon)),
         actor_countries=context.actor_countries,
     )

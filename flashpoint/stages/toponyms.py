@@ -9,6 +9,7 @@ not the place of an event. Cues live in `data/place_cues.yaml`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -72,10 +73,23 @@ _DETERMINER = re.compile(r"\s+(?:the|a|an|la|le|les|l['’])\s*$", re.IGNORECASE
 _ELIDED = re.compile(r"\b([dl])['’]$")
 
 
-def _ends_with_any(before: str, phrases: list[str]) -> bool:
-    before = _ELIDED.sub(lambda m: "de" if m.group(1) == "d" else "le", before.lower().rstrip())
-    before = _DETERMINER.sub("", " " + before).strip()
-    return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum()) for p in phrases)
+@functools.lru_cache(maxsize=64)
+def _ending(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern: the text ends with one of the phrases, at a word boundary."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<![^\W_]))(?:{alternatives})$")
+
+
+def _ends_with_any(before: str, phrases: list[str] | tuple[str, ...]) -> bool:
+    tail = _ELIDED.sub(lambda m: "de" if m.group(1) == "d" else "le", before[-60:].lower().rstrip())
+    tail = _DETERMINER.sub("", " " + tail).strip()
+    return _ending(tuple(phrases)).search(tail) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _region_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """"state of", "région de": a region word before the name."""
+    return tuple(f"{word} {link}" for word in words for link in ("of", "de", "du"))
 
 
 def _starts_with_any(after: str, words: list[str]) -> bool:
@@ -125,7 +139,7 @@ def find_toponyms(
         region_word = (
             _starts_with_any(after, cues.region_words)
             or text.split()[-1].lower() in cues.region_words
-            or _ends_with_any(before, [f"{word} of" for word in cues.region_words] + [f"{word} de" for word in cues.region_words])
+            or _ends_with_any(before, _region_of(tuple(cues.region_words)))
         )
         in_list = previous_end is not None and bool(_LIST_JOIN.match(sentence[previous_end:start]))
         is_place = (
