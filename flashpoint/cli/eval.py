@@ -16,6 +16,7 @@ EXAMPLE = """Example:
     flashpoint eval gold.jsonl --extract
     flashpoint eval --toponyms toponyms.jsonl
     flashpoint eval --case test_set.tsv
+    flashpoint eval --actors ucdp-events.jsonl --country BF
 """
 
 
@@ -66,6 +67,15 @@ def run_case_eval(path: Path, *, as_json: bool) -> None:
     typer.echo(json.dumps(report) if as_json else format_case_report(report))
 
 
+def run_actor_eval(path: Path, *, country: str | None, as_json: bool) -> None:
+    """Actor resolution accuracy on side mentions (UCDP names)."""
+    from flashpoint.evaluate.actors import evaluate_actor_sides, format_actor_report
+    from flashpoint.kb.actors import ActorKB
+
+    report = evaluate_actor_sides(ActorKB.load(), path, country=country)
+    typer.echo(json.dumps(report) if as_json else format_actor_report(report))
+
+
 def register(app: typer.Typer) -> None:
     """Add the `eval` command."""
 
@@ -77,12 +87,16 @@ def register(app: typer.Typer) -> None:
         toponyms: Annotated[Optional[Path], typer.Option("--toponyms", help="Toponym JSONL to geocode.")] = None,
         index: Annotated[Optional[Path], typer.Option("--index", help="Gazetteer index for --toponyms.")] = None,
         case: Annotated[Optional[Path], typer.Option("--case", help="CASE 2021 task 2 TSV.")] = None,
+        actors: Annotated[Optional[Path], typer.Option("--actors", help="JSONL of actor mentions (side_a/side_b).")] = None,
+        country: Annotated[Optional[str], typer.Option("--country", help="ISO2 country of rows without one (--actors).")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     ) -> None:
         if toponyms is not None:
             run_toponym_eval(toponyms, index, as_json=as_json)
         elif case is not None:
             run_case_eval(case, as_json=as_json)
+        elif actors is not None:
+            run_actor_eval(actors, country=country, as_json=as_json)
         elif gold is not None:
             run_event_eval(gold, pred, extract=extract, as_json=as_json)
         else:
