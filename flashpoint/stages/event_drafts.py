@@ -126,6 +126,8 @@ class Draft:
     aggregate: bool = False
     inherited: bool = False
     """Neither place nor time came from its own sentence: it may continue the previous event."""
+    assoc1: tuple[ActorRef, ...] = ()
+    assoc2: tuple[ActorRef, ...] = ()
 
 
 def publication_range(published: dt.date | None) -> TimeRange | None:
@@ -162,3 +164,5 @@ class Discourse:
     """The report's main country, for a place the gazetteer cannot find."""
     imply: Callable[[str, Span], ActorRef] | None = None
     """Names an actor the text implies (unidentified perpetrator, protesters) the ACLED way."""
+    allied: Callable[[ActorRef, ActorRef], bool] = lambda a, b: a.id == b.id
+    """Whether two actors fight on the same side (from the knowledge base)."""

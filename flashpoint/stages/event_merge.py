@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flashpoint.model import Claim, Event, Fatalities, Span, TimeRange, Toll
+from flashpoint.model import ActorRef, Claim, Event, Fatalities, Span, TimeRange, Toll
 from flashpoint.stages.event_drafts import Draft, place_key
 
 
@@ -65,8 +65,39 @@ def absorb(kept: Draft, other: Draft) -> None:
         kept.place = other.place
     if len(_actor_ids(other)) > len(_actor_ids(kept)):
         kept.actor1, kept.actor2 = other.actor1, other.actor2
+    _absorb_associates(kept, other)
     kept.aggregate = kept.aggregate or other.aggregate
     kept.hedged = kept.hedged and other.hedged
+
+
+def _absorb_associates(kept: Draft, other: Draft) -> None:
+    """Each associate of `other` joins the side of `kept` whose main actor it accompanied;
+    an actor appears once, and never both as a main actor and an associate."""
+    sides: dict[int, list[ActorRef]] = {1: list(kept.assoc1), 2: list(kept.assoc2)}
+    for associates, main in ((other.assoc1, other.actor1), (other.assoc2, other.actor2)):
+        side = _side_of(kept, main)
+        if side is not None:
+            sides[side].extend(associates)
+    main_ids = {a.id for a in (kept.actor1, kept.actor2) if a is not None}
+    seen: set[str | None] = set(main_ids)
+    for side in (1, 2):
+        unique = []
+        for actor in sides[side]:
+            if actor.id not in seen:
+                seen.add(actor.id)
+                unique.append(actor)
+        sides[side] = unique
+    kept.assoc1, kept.assoc2 = tuple(sides[1]), tuple(sides[2])
+
+
+def _side_of(draft: Draft, actor: ActorRef | None) -> int | None:
+    if actor is None:
+        return None
+    if draft.actor1 is not None and draft.actor1.id == actor.id:
+        return 1
+    if draft.actor2 is not None and draft.actor2.id == actor.id:
+        return 2
+    return None
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
@@ -139,6 +170,8 @@ def freeze(draft: Draft, *, doc_id: str, index: int) -> Event:
         sub_event_type=draft.sub_event_type,
         actor1=draft.actor1,
         actor2=draft.actor2,
+        assoc_actor_1=draft.assoc1,
+        assoc_actor_2=draft.assoc2,
         place=draft.place,
         time=draft.time,
         fatalities=fatalities_of(draft.tolls),

@@ -10,6 +10,7 @@ claims") never take a role.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flashpoint.model import ActorRef, Span, Toll
@@ -89,26 +90,52 @@ def battle_roles(
     pair: tuple[ActorRef, ActorRef] | None,
     *,
     concrete: bool,
+    allied: Callable[[ActorRef, ActorRef], bool] = lambda a, b: a.id == b.id,
 ) -> Roles:
-    """Two sides of a fight: the clause's, then others the sentence names, then the ongoing pair."""
+    """Two sides of a fight: the clause's, then others the sentence names, then the ongoing
+    pair. An ally of a side is its associate, never its opponent ("the army and VDP")."""
     named = {a.id for a in clause_armed}
     sides = clause_armed + [a for a in sentence_armed if a.id not in named]
-    if len(sides) >= 2:
-        return Roles(sides[0], sides[1])
-    if len(sides) == 1:
-        return Roles(sides[0], other_side(pair, sides[0]))
+    first = sides[0] if sides else None
+    opponents = [a for a in sides[1:] if first is not None and not allied(first, a)]
+    if first is not None and opponents:
+        return Roles(first, opponents[0])
+    if first is not None:
+        return Roles(first, other_side(pair, first))
     if pair is not None and concrete:
         return Roles(pair[0], pair[1])
     return Roles(None, None)
 
 
-def one_sided_roles(clause_actors: list[ActorRef], sentence_actors: list[ActorRef]) -> Roles:
-    """Perpetrator first, civilians (or the next armed actor) second."""
+def associates(roles: Roles, actors: list[ActorRef], allied: Callable[[ActorRef, ActorRef], bool]) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """Other actors of the sentence allied with actor1 or actor2: ACLED's associated actors."""
+    taken = {a.id for a in (roles.actor1, roles.actor2) if a is not None}
+    assoc1: list[ActorRef] = []
+    assoc2: list[ActorRef] = []
+    for actor in distinct_armed(actors):
+        if actor.id in taken:
+            continue
+        if roles.actor1 is not None and allied(roles.actor1, actor):
+            assoc1.append(actor)
+            taken.add(actor.id)
+        elif roles.actor2 is not None and allied(roles.actor2, actor):
+            assoc2.append(actor)
+            taken.add(actor.id)
+    return tuple(assoc1), tuple(assoc2)
+
+
+def one_sided_roles(
+    clause_actors: list[ActorRef],
+    sentence_actors: list[ActorRef],
+    allied: Callable[[ActorRef, ActorRef], bool] = lambda a, b: a.id == b.id,
+) -> Roles:
+    """Perpetrator first, civilians (or the next armed actor not on its side) second."""
     armed = distinct_armed(clause_actors) or distinct_armed(sentence_actors)
     civilians = civilians_in(clause_actors) or civilians_in(sentence_actors)
     if not armed:
         return Roles(None, civilians)
-    second = civilians if civilians is not None else (armed[1] if len(armed) > 1 else None)
+    opponents = [a for a in armed[1:] if not allied(armed[0], a)]
+    second = civilians if civilians is not None else (opponents[0] if opponents else None)
     return Roles(armed[0], second)
 
 

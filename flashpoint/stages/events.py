@@ -15,6 +15,7 @@ from typing import Any
 
 from flashpoint.model import ActorRef, Document, Place, PlaceMention, Span, TimeRange, Toll, Trigger
 from flashpoint.pipeline import Stage
+from flashpoint.stages.alliances import Alliances
 from flashpoint.stages.event_cues import EventCues, contains_any, load_event_cues
 from flashpoint.stages.event_drafts import (
     Clause,
@@ -31,6 +32,7 @@ from flashpoint.stages.event_roles import (
     TERRITORY,
     Roles,
     actors_outside,
+    associates,
     battle_roles,
     civilians_in,
     distinct_armed,
@@ -60,6 +62,14 @@ class EventStage(Stage):
     def __init__(self, kb: Any = None) -> None:
         self.cues = load_event_cues()
         self._kb = kb
+        self._alliances: Alliances | None = None
+
+    @property
+    def alliances(self) -> Alliances:
+        """Same-side checks from the knowledge base (built on first use)."""
+        if self._alliances is None:
+            self._alliances = Alliances(self.kb)
+        return self._alliances
 
     @property
     def kb(self) -> Any:
@@ -97,7 +107,8 @@ class EventStage(Stage):
         def imply(actor_id: str, span: Span) -> ActorRef:
             return implied_actor(self.kb, actor_id, country=country, date=doc.published, span=span)
 
-        return Discourse(region=main_place(doc), country=mention.place if mention else None, imply=imply)
+        return Discourse(region=main_place(doc), country=mention.place if mention else None, imply=imply,
+                         allied=self.alliances.allied)
 
 
 def takes_responsibility(view: SentenceView, drafts: list[Draft], cues: EventCues) -> bool:
@@ -209,6 +220,7 @@ def drafts_for_clause(
     places = clause_places(view, clause, state, cues) or [None]
     times = clause_times(view, clause, state, cues) or [publication_range(doc.published)]
     own = bool([m for m in view.places if m.role in _EVENT_ROLES]) or bool(view.times)
+    assoc1, assoc2 = associates(roles, actors_outside(view.actors, blocked), state.allied)
     drafts = []
     for place in places:
         for time in times:
@@ -216,7 +228,7 @@ def drafts_for_clause(
                 Draft(event_type, sub_type, trigger, roles.actor1, roles.actor2, place, time,
                       evidence=[view.sentence.span], tolls=clause_tolls(view, clause),
                       claims=list(view.claims), hedged=is_modal(before, cues.hedge),
-                      aggregate=is_aggregate(view.text, time), inherited=not own)
+                      aggregate=is_aggregate(view.text, time), inherited=not own, assoc1=assoc1, assoc2=assoc2)
             )
     return drafts
 
@@ -232,7 +244,8 @@ def clause_roles(view: SentenceView, clause: Clause, state: Discourse, cues: Eve
         return territory_roles(armed, lost, state.pair)
     if trigger.event_type == "Battles":
         concrete = bool(clause_places_raw(view, clause)) or bool([t for t in view.times if clause.holds(t.span)])
-        roles = battle_roles(distinct_armed(clause_actors), distinct_armed(sentence_actors), state.pair, concrete=concrete)
+        roles = battle_roles(distinct_armed(clause_actors), distinct_armed(sentence_actors), state.pair,
+                             concrete=concrete, allied=state.allied)
         if roles.actor2 is None and civilians_in(clause_actors) is not None:
             return Roles(roles.actor1, civilians_in(clause_actors))
         return roles
@@ -251,7 +264,8 @@ def perpetrator_roles(
     victims and no named perpetrator is ACLED's "Unidentified Armed Group (Country)"."""
     victims = victims_of(sentence_actors, view.tolls)
     victims += [a for a in targets_of(sentence_actors, view.text, view.sentence.span.start, cues) if a not in victims]
-    roles = one_sided_roles([a for a in clause_actors if a not in victims], [a for a in sentence_actors if a not in victims])
+    roles = one_sided_roles([a for a in clause_actors if a not in victims], [a for a in sentence_actors if a not in victims],
+                            state.allied)
     if roles.actor2 is None and victims:
         roles = Roles(roles.actor1, victims[0])
     suffered = roles.actor2 is not None or any(t.outcome in {"killed", "wounded", "abducted"} for t in view.tolls)

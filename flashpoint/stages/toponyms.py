@@ -40,6 +40,7 @@ class LanguageCues(BaseModel):
     region_anaphora: list[str]
     border_words: list[str]
     never_places: list[str]
+    span_before: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ def find_toponyms(
     """
     found: list[Toponym] = []
     joins: list[str] = []
+    spans_from_first = False
     previous_end: int | None = None
     for match in _NAME.finditer(sentence):
         text, start = _strip_leading(match.group(), match.start(), stop_words)
@@ -160,6 +162,10 @@ def find_toponyms(
             role = "qualifier"  # "Gasseliki, near Djibo in Soum province": Djibo and Soum locate Gasseliki
         if in_list and previous_end is not None and _closes_list(sentence[previous_end:start], joins):
             role = "container"
+        elif in_list and spans_from_first:
+            role = "qualifier"  # "between Gao and Ansongo": one stretch, located by its first end
+        if not in_list:
+            spans_from_first = _ends_with_any(before, cues.span_before)
         joins.append(sentence[previous_end:start] if in_list and previous_end is not None else "")
         found.append(Toponym(span, text, role, region_word))
         previous_end = start + len(text)

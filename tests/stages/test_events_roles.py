@@ -182,3 +182,14 @@ def test_events_protest_met_with_tear_gas_is_one_protest_with_intervention(stage
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor1 is not None and event.actor1.id == "protesters"
     assert event.actor2 is not None and event.actor2.id == "police"
+
+
+def test_events_allies_are_associates_not_opponents(stage: EventStage) -> None:
+    text = "JNIM ambushed the Army and the VDP near Boni."
+    army = ActorRef("military_forces_burkina_faso", "Military Forces of Burkina Faso", "Army", find(text, "Army"), inter=1)
+    vdp = ActorRef("vdp", "VDP", "VDP", find(text, "VDP"), inter=3)
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"), army, vdp), places=(place(text, "Boni", 15.0),),
+                triggers=(trigger(text, "ambushed", "Armed clash"),))
+    (event,) = stage(doc).events
+    assert {event.actor1.id, event.actor2.id} == {"jnim", "military_forces_burkina_faso"}  # type: ignore[union-attr]
+    assert [a.id for a in event.assoc_actor_1 + event.assoc_actor_2] == ["vdp"]

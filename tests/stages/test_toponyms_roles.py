@@ -70,3 +70,7 @@ def test_toponyms_dateline_is_context(sentence: str) -> None:
     found = find_toponyms(sentence, offset=0, cues=CUES, stop_words=frozenset(STOP_WORDS), entity_spans={},
                           blocked=[], known_place=lambda name: True)
     assert found[0].role == "context"
+
+
+def test_toponyms_between_two_places_is_one_stretch() -> None:
+    assert roles("Traders were kidnapped on the road between Gao and Ansongo.") == [("Gao", "event"), ("Ansongo", "qualifier")]
