@@ -120,6 +120,11 @@ class ActorKB:
         country = self._countries.get(code)
         return country.name if country else None
 
+    def demonyms(self, code: str) -> tuple[str, ...]:
+        """Demonyms of a country's forces and people ("Malian", "maliens")."""
+        country = self._countries.get(code)
+        return tuple(country.demonyms) if country else ()
+
     def acled_name(self, actor_id: str, date: dt.date | None = None, *, country: str | None = None) -> str:
         """ACLED's name of the actor on `date`, with "(Country)" for per-country actors."""
         actor = self.get(actor_id)

@@ -166,3 +166,5 @@ class Discourse:
     """Names an actor the text implies (unidentified perpetrator, protesters) the ACLED way."""
     allied: Callable[[ActorRef, ActorRef], bool] = lambda a, b: a.id == b.id
     """Whether two actors fight on the same side (from the knowledge base)."""
+    localise: Callable[[ActorRef | None, Place | None], ActorRef | None] = lambda actor, place: actor
+    """Bare "troops" belong to the country where the event happened."""

@@ -45,7 +45,7 @@ from flashpoint.stages.event_roles import (
     victims_of,
 )
 from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls
-from flashpoint.stages.implied_actors import PROTESTERS, RIOTERS, UNIDENTIFIED, implied_actor
+from flashpoint.stages.implied_actors import PROTESTERS, RIOTERS, UNIDENTIFIED, implied_actor, localised
 from flashpoint.stages.influence import find_influences
 
 _EVENT_ROLES = {"event", "region", "container"}
@@ -107,8 +107,13 @@ class EventStage(Stage):
         def imply(actor_id: str, span: Span) -> ActorRef:
             return implied_actor(self.kb, actor_id, country=country, date=doc.published, span=span)
 
+        def localise(actor: ActorRef | None, place: Place | None) -> ActorRef | None:
+            if actor is None or place is None:
+                return actor
+            return localised(self.kb, actor, place.country, doc.published)
+
         return Discourse(region=main_place(doc), country=mention.place if mention else None, imply=imply,
-                         allied=self.alliances.allied)
+                         allied=self.alliances.allied, localise=localise)
 
 
 def takes_responsibility(view: SentenceView, drafts: list[Draft], cues: EventCues) -> bool:
@@ -225,7 +230,7 @@ def drafts_for_clause(
     for place in places:
         for time in times:
             drafts.append(
-                Draft(event_type, sub_type, trigger, roles.actor1, roles.actor2, place, time,
+                Draft(event_type, sub_type, trigger, state.localise(roles.actor1, place), state.localise(roles.actor2, place), place, time,
                       evidence=[view.sentence.span], tolls=clause_tolls(view, clause),
                       claims=list(view.claims), hedged=is_modal(before, cues.hedge),
                       aggregate=is_aggregate(view.text, time), inherited=not own, assoc1=assoc1, assoc2=assoc2)

@@ -193,3 +193,15 @@ def test_events_allies_are_associates_not_opponents(stage: EventStage) -> None:
     (event,) = stage(doc).events
     assert {event.actor1.id, event.actor2.id} == {"jnim", "military_forces_burkina_faso"}  # type: ignore[union-attr]
     assert [a.id for a in event.assoc_actor_1 + event.assoc_actor_2] == ["vdp"]
+
+
+def test_events_bare_troops_belong_to_the_country_of_the_event(stage: EventStage) -> None:
+    text = "ISWAP fighters attacked a base near Maiduguri but were repelled by troops."
+    troops = ActorRef("military_forces_burkina_faso", "Military Forces of Burkina Faso", "troops", find(text, "troops"),
+                      inter=1, resolution="generic", country="BF")
+    iswap = ActorRef("iswap", "ISWAP", "ISWAP", find(text, "ISWAP"), inter=2)
+    maiduguri = Place("Maiduguri", "geonames:2331447", "NG", "Borno", None, 11.8, 13.2, 1, 1, "Maiduguri", find(text, "Maiduguri"))
+    doc = build(text, actors=(iswap, troops), places=(PlaceMention(maiduguri.span, "Maiduguri", "event", maiduguri),),
+                triggers=(trigger(text, "attacked", "Armed clash"),))
+    (event,) = stage(doc).events
+    assert event.actor2 is not None and event.actor2.country == "NG" and "Nigeria" in (event.actor2.name or "")
