@@ -32,6 +32,7 @@ class EventCues(BaseModel):
     reporting_verbs: list[str]
     responsibility: list[str]
     target_before: list[str]
+    day_offsets: dict[str, int]
     civilian_victims: list[str]
     armed_victims: list[str]
     influence: InfluenceCues

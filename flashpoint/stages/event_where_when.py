@@ -9,6 +9,7 @@ when coordinated ("in May and September").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -86,6 +87,9 @@ def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: Eve
     event_times = [t for t in view.times if not reports_on(view, t, cues)]
     in_clause = [t for t in event_times if clause.holds(t.span)] or event_times
     if not in_clause:
+        shifted = shifted_time(view, state, cues)
+        if shifted is not None:
+            return [shifted]
         return [state.time] if state.time is not None else []
     chosen = [in_clause[0]]
     for previous, current in zip(in_clause, in_clause[1:]):
@@ -93,6 +97,21 @@ def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: Eve
             break
         chosen.append(current)
     return chosen
+
+
+def shifted_time(view: SentenceView, state: Discourse, cues: EventCues) -> TimeRange | None:
+    """"Two days later": the day the report last gave, moved; only from an exact day."""
+    previous = state.time
+    if previous is None or previous.time_precision != 1 or previous.start is None:
+        return None
+    lowered = view.text.lower()
+    for phrase, days in cues.day_offsets.items():
+        start = lowered.find(phrase)
+        if start >= 0:
+            day = previous.start + dt.timedelta(days=days)
+            span = Span(view.sentence.span.start + start, view.sentence.span.start + start + len(phrase))
+            return TimeRange(day, day, 1, 1, view.text[start : start + len(phrase)], span, kind="relative")
+    return None
 
 
 def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:

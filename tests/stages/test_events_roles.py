@@ -205,3 +205,13 @@ def test_events_bare_troops_belong_to_the_country_of_the_event(stage: EventStage
                 triggers=(trigger(text, "attacked", "Armed clash"),))
     (event,) = stage(doc).events
     assert event.actor2 is not None and event.actor2.country == "NG" and "Nigeria" in (event.actor2.name or "")
+
+
+def test_events_two_days_later_moves_the_last_exact_day(stage: EventStage) -> None:
+    text = "JNIM attacked ISSP in Boni on March 12, 2023. Two days later, ISSP attacked JNIM in Boni again."
+    fight = TimeRange(dt.date(2023, 3, 12), dt.date(2023, 3, 12), 1, 1, "March 12, 2023", find(text, "March 12, 2023"))
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"), actor(text, "ISSP", "issp"), actor(text, "ISSP", "issp", 1), actor(text, "JNIM", "jnim", 1)),
+                places=(place(text, "Boni", 15.0), place(text, "Boni", 15.0, nth=1)), times=(fight,),
+                triggers=(trigger(text, "attacked", "Armed clash"), trigger(text, "attacked", "Armed clash", nth=1)))
+    starts = sorted(e.time.start for e in stage(doc).events if e.time is not None and e.time.start is not None)
+    assert starts == [dt.date(2023, 3, 12), dt.date(2023, 3, 14)]
