@@ -73,16 +73,10 @@ def start_server(db_url: str, port: int, workdir: Path) -> subprocess.Popen[byte
 
 def wait_ready(base: str, server: subprocess.Popen[bytes], workdir: Path) -> None:
     """Poll /healthz until it answers 200; RuntimeError with the server log when it never does."""
-    import httpx
+    from flashpoint.api.readiness import wait_ready as answers
 
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
+    if answers(f"{base}/healthz", alive=lambda: server.poll() is None, timeout=READY_TIMEOUT_S):
+        return
     log = (workdir / "server.log").read_text(encoding="utf-8", errors="replace")[-2000:]
     raise RuntimeError(f"server not ready (exit code {server.poll()}):\n{log}")
 

@@ -36,12 +36,8 @@ def register(app: typer.Typer) -> None:
     def merge(db: DbOption = None) -> None:
         from flashpoint.store.merge import merge_all
 
-        store = open_store(load_settings(db=db).db_url)
-        try:
-            with store.session.begin() as session:
-                report = merge_all(session)
-        finally:
-            store.close()
+        with open_store(load_settings(db=db).db_url) as store, store.session.begin() as session:
+            report = merge_all(session)
         typer.echo(f"{report.events} events, {report.changed} reassigned, {report.clusters} merged records rebuilt", err=True)
 
     @group.command("split", help="Undo a merge: keep EVENT_ID apart from its merged incident.\n\n" + EXAMPLE)
@@ -52,12 +48,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from flashpoint.store.merge import split_event
 
-        store = open_store(load_settings(db=db).db_url)
-        try:
-            with store.session.begin() as session:
-                record = split_event(session, event_id, reviewer=reviewer)
-        finally:
-            store.close()
+        with open_store(load_settings(db=db).db_url) as store, store.session.begin() as session:
+            record = split_event(session, event_id, reviewer=reviewer)
         typer.echo(f"{event_id} now in {record['id'] if record else '?'}", err=True)
 
     @group.command("demo", help="Write the bundled demo reports into the store.\n\n" + EXAMPLE)

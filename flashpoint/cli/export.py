@@ -26,13 +26,9 @@ def run_export(*, fmt: str, db: str | None, output: Path | None, influences: Pat
     """Write the export; returns the number of events read from the store."""
     if fmt not in EXPORT_FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
-    store = open_store(load_settings(db=db).db_url)
-    try:
-        with store.session() as session:
-            events = list(iter_records(session))
-            layer = influence_records(session)
-    finally:
-        store.close()
+    with open_store(load_settings(db=db).db_url) as store, store.session() as session:
+        events = list(iter_records(session))
+        layer = influence_records(session)
     write_events_to(output, events, fmt)
     if influences is not None:
         with influences.open("w", encoding="utf-8") as handle:

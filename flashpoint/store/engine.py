@@ -37,6 +37,12 @@ class Store:
         """Release every pooled connection."""
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 def normalise_url(url: str) -> str:
     """A SQLAlchemy URL: plain paths become SQLite files, `postgresql://` uses psycopg 3."""

@@ -130,11 +130,8 @@ def demo_documents() -> list[Document]:
 
 def build_demo_store(url: str) -> int:
     """Write the demo reports into the store at `url` and merge them; returns documents written."""
-    store = open_store(url)
-    try:
+    with open_store(url) as store:
         written = sum(write_document(store, doc) for doc in demo_documents())
         with store.session.begin() as session:
             merge_pending(session)
         return written
-    finally:
-        store.close()

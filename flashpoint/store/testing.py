@@ -44,12 +44,8 @@ def clean_store_url(backend: str, tmp_path: Path) -> str:
     if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'store.sqlite'}"
     url = postgres_url()
-    store = open_store(url)
-    try:
-        with store.engine.begin() as connection:
-            connection.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
-    finally:
-        store.close()
+    with open_store(url) as store, store.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
     return url
 
 

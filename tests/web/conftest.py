@@ -21,6 +21,8 @@ from typing import Any
 import httpx
 import pytest
 
+from flashpoint.api.readiness import wait_ready
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 API_TOKEN = "web-test-token"
@@ -118,16 +120,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def _wait_for_server(proc: subprocess.Popen[bytes], base: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"flashpoint serve exited with {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
-        try:
-            if httpx.get(f"{base}/api/stats", timeout=2.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
+    if wait_ready(f"{base}/api/stats", alive=lambda: proc.poll() is None, timeout=SERVER_START_SECONDS, interval=0.3):
+        return
+    if proc.poll() is not None:
+        pytest.fail(f"flashpoint serve exited with {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
     pytest.fail(f"flashpoint serve did not answer within {SERVER_START_SECONDS}s:\n{log.read_text(errors='replace')[-3000:]}")
 
 
