@@ -33,6 +33,7 @@ class EventCues(BaseModel):
     responsibility: list[str]
     target_before: list[str]
     day_offsets: dict[str, int]
+    background_after_days: int
     civilian_victims: list[str]
     armed_victims: list[str]
     influence: InfluenceCues

@@ -9,6 +9,7 @@ kinds of victims into two events. Negated and future actions are not events.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -224,6 +225,9 @@ def drafts_for_clause(
     event_type, sub_type = retype(trigger.event_type, trigger.sub_event_type, roles)
     places = clause_places(view, clause, state, cues) or [None]
     times = clause_times(view, clause, state, cues) or [publication_range(doc.published)]
+    times = [t for t in times if not is_background(t, doc.published, cues)]
+    if not times:
+        return []
     own = bool([m for m in view.places if m.role in _EVENT_ROLES]) or bool(view.times)
     assoc1, assoc2 = associates(roles, actors_outside(view.actors, blocked), state.allied)
     drafts = []
@@ -298,6 +302,13 @@ def retype(event_type: str, sub_type: str, roles: Roles) -> tuple[str, str]:
     return event_type, sub_type
 
 
+def is_background(time: TimeRange | None, published: dt.date | None, cues: EventCues) -> bool:
+    """"In 2012, rebels took Kidal" in a 2023 report: history the report recalls, not an event."""
+    if time is None or time.end is None or published is None:
+        return False
+    return (published - time.end).days > cues.background_after_days
+
+
 def is_aggregate(text: str, time: TimeRange | None) -> bool:
     """A total over many incidents: a multi-month range, or statistics worded as such."""
     if time is not None and time.start is not None and time.end is not None and (time.end - time.start).days > 31:
@@ -351,6 +362,8 @@ def toll_draft(
     if victim is None:
         return None
     time = (clause_times(view, clause, state, cues) or [publication_range(doc.published)])[0]
+    if is_background(time, doc.published, cues):
+        return None
     places = clause_places(view, clause, state, cues) or [None]
     return Draft(event_type, sub_type, clause.trigger, perpetrator, victim, places[0], time,
                  evidence=[view.sentence.span], tolls=[toll], claims=list(view.claims),

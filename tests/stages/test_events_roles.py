@@ -215,3 +215,11 @@ def test_events_two_days_later_moves_the_last_exact_day(stage: EventStage) -> No
                 triggers=(trigger(text, "attacked", "Armed clash"), trigger(text, "attacked", "Armed clash", nth=1)))
     starts = sorted(e.time.start for e in stage(doc).events if e.time is not None and e.time.start is not None)
     assert starts == [dt.date(2023, 3, 12), dt.date(2023, 3, 14)]
+
+
+def test_events_history_the_report_recalls_is_not_an_event(stage: EventStage) -> None:
+    text = "In 2012, JNIM seized Boni."
+    year = TimeRange(dt.date(2012, 1, 1), dt.date(2012, 12, 31), 3, 5, "2012", find(text, "2012"))
+    doc = build(text, actors=(actor(text, "JNIM", "jnim"),), places=(place(text, "Boni", 15.0),), times=(year,),
+                triggers=(trigger(text, "seized", "Non-state actor overtakes territory"),))
+    assert stage(doc).events == ()
