@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing
+
 from flashpoint.errors import (
     ConfigError,
     DataFileError,
@@ -12,6 +14,9 @@ from flashpoint.errors import (
     StoreError,
 )
 from flashpoint.model import Document, Event, Failure
+
+if typing.TYPE_CHECKING:
+    from flashpoint.pipeline import Pipeline
 
 __version__ = "0.1.0"
 
@@ -31,8 +36,9 @@ __all__ = [
 ]
 
 
-def load(**options: object) -> "Pipeline":  # noqa: F821 - imported lazily below
-    """Build the default pipeline (models load lazily, once). Example: `nlp = flashpoint.load()`."""
+def load(**options: typing.Any) -> Pipeline:
+    """Build the default pipeline from settings; `options` override settings by name
+    (e.g. `gazetteer=...`). Models load lazily, once. Example: `nlp = flashpoint.load()`."""
     from flashpoint.build import build_pipeline
 
-    return build_pipeline(**options)  # type: ignore[arg-type]
+    return build_pipeline(**options)

@@ -97,7 +97,7 @@ def _place_fields(place: JsonDict, country: Country | None, policy: UcdpPolicy) 
         "latitude": _number(lat),
         "longitude": _number(lon),
         "geom_wkt": f"POINT ({lon} {lat})" if located else "",
-        "priogrid_gid": str(priogrid_gid(lat, lon)) if located else "",
+        "priogrid_gid": str(priogrid_gid(lat, lon)) if lat is not None and lon is not None else "",
         "country": country.name if country else "",
         "region": _region(country, policy),
     }

@@ -94,7 +94,8 @@ def _according_to(sentence: _Sentence, i: int) -> tuple[list[Claim], int] | None
         return None
     verb = phrase_text(sentence.text, sentence.tokens[i : i + marker[1]])
     appositive = strip_quotes(sentence.segment_after(i + marker[1] + len(phrase)))
-    source_tokens, role = phrase, None
+    source_tokens: Sequence[Token] = phrase
+    role: str | None = None
     if appositive and is_name(sentence.lexicon, appositive) and not is_name(sentence.lexicon, strip_quotes(phrase)):
         source_tokens, role = appositive, phrase_text(sentence.text, strip_quotes(phrase))
     elif appositive and appositive[0].norm in sentence.lexicon.role_starts:

@@ -223,9 +223,9 @@ def drafts_for_clause(
         return []
     roles = with_victims(roles, trigger.event_type, clause_tolls(view, clause), cues)
     event_type, sub_type = retype(trigger.event_type, trigger.sub_event_type, roles)
-    places = clause_places(view, clause, state, cues) or [None]
-    times = clause_times(view, clause, state, cues) or [publication_range(doc.published)]
-    times = [t for t in times if not is_background(t, doc.published, cues)]
+    places: list[Place | None] = [*clause_places(view, clause, state, cues)] or [None]
+    found: list[TimeRange | None] = [*clause_times(view, clause, state, cues)] or [publication_range(doc.published)]
+    times = [t for t in found if not is_background(t, doc.published, cues)]
     if not times:
         return []
     own = bool([m for m in view.places if m.role in _EVENT_ROLES]) or bool(view.times)
@@ -361,10 +361,11 @@ def toll_draft(
         event_type, sub_type = "Battles", "Armed clash"
     if victim is None:
         return None
-    time = (clause_times(view, clause, state, cues) or [publication_range(doc.published)])[0]
+    times: list[TimeRange | None] = [*clause_times(view, clause, state, cues)] or [publication_range(doc.published)]
+    time = times[0]
     if is_background(time, doc.published, cues):
         return None
-    places = clause_places(view, clause, state, cues) or [None]
+    places: list[Place | None] = [*clause_places(view, clause, state, cues)] or [None]
     return Draft(event_type, sub_type, clause.trigger, perpetrator, victim, places[0], time,
                  evidence=[view.sentence.span], tolls=[toll], claims=list(view.claims),
                  aggregate=is_aggregate(view.text, time) or toll.qualifier is not None)

@@ -16,7 +16,7 @@ Pair = tuple[float, int, str, str]
 
 
 def _candidate_pairs(keys: Sequence[MergeKey], policy: MergePolicy) -> list[Pair]:
-    dated = sorted((k for k in keys if k.bounds is not None), key=lambda k: (k.bounds, k.id))  # type: ignore[arg-type, return-value]
+    dated = sorted((k for k in keys if k.bounds is not None), key=lambda k: (k.bounds, k.id))
     pairs: list[Pair] = []
     for i, a in enumerate(dated):
         a_end = a.bounds[1]  # type: ignore[index]
