@@ -39,12 +39,23 @@ def extract_gold(gold: Path) -> Path:
 
 def run_event_eval(gold: Path, pred: Path | None, *, extract: bool, as_json: bool) -> None:
     """Print the event evaluation (headline on the last line)."""
-    from flashpoint.evaluate.event_report import evaluate_files, format_report, summary
+    from flashpoint.evaluate.event_report import (
+        evaluate_by_language,
+        evaluate_files,
+        format_languages,
+        format_report,
+        summary,
+    )
 
-    if pred is None and not extract:
+    predictions = extract_gold(gold) if extract else pred
+    if predictions is None:
         raise typer.BadParameter("give PRED.jsonl or --extract")
-    score = evaluate_files(gold, extract_gold(gold) if extract else pred)  # type: ignore[arg-type]
-    typer.echo(json.dumps(summary(score)) if as_json else format_report(score))
+    score = evaluate_files(gold, predictions)
+    languages = evaluate_by_language(gold, predictions)
+    if as_json:
+        typer.echo(json.dumps({**summary(score), "by_language": languages}))
+    else:
+        typer.echo(format_languages(languages) + "\n" + format_report(score))
 
 
 def run_toponym_eval(path: Path, index: Path | None, *, as_json: bool) -> None:

@@ -115,3 +115,22 @@ def format_report(score: EventScore) -> str:
 def evaluate_files(gold_path: Path, pred_path: Path) -> EventScore:
     """`flashpoint eval GOLD PRED` as a function."""
     return evaluate_events(read_gold(gold_path), read_predictions(pred_path))
+
+
+def evaluate_by_language(gold_path: Path, pred_path: Path) -> dict[str, JsonDict]:
+    """Headline figures per language of the gold documents (detected from their text)."""
+    from flashpoint.stages.language import detect_language
+
+    groups: dict[str, list[GoldDocument]] = {}
+    for gold in read_gold(gold_path):
+        groups.setdefault(detect_language(gold.text) or "unknown", []).append(gold)
+    predictions = read_predictions(pred_path)
+    return {lang: summary(evaluate_events(golds, predictions)) for lang, golds in sorted(groups.items())}
+
+
+def format_languages(figures: dict[str, JsonDict]) -> str:
+    """One line per language."""
+    return "\n".join(
+        f"language {lang}: P={f['precision']:.3f} R={f['recall']:.3f} F1={f['f1']:.3f} sub-type={f['sub_type_accuracy']}"
+        for lang, f in figures.items()
+    )
