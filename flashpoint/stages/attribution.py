@@ -170,7 +170,13 @@ def _reporting(sentence: _Sentence, i: int, *, inverted_from: int | None = None)
     end = i + verb[1]
     verb_text = phrase_text(sentence.text, sentence.tokens[i:end])
     covers = _quote_near(sentence, i, end) or sentence.span
-    if _quote_before(sentence, i) is not None:
+    before_subject, before_role = _subject_before(sentence, i)
+    named_before = bool(before_subject) and (
+        before_role is not None
+        or is_name(sentence.lexicon, before_subject)
+        or sentence.classifier.classify(before_subject) is not None
+    )
+    if _quote_before(sentence, i) is not None or (not named_before and _inverted_at_end(sentence, i, end)):
         # "“...”, said Amadou X, a local elder": the subject follows the verb.
         start = end if inverted_from is None else inverted_from
         subject = _trim(sentence, sentence.phrase_after(start))
@@ -178,11 +184,26 @@ def _reporting(sentence: _Sentence, i: int, *, inverted_from: int | None = None)
         starts_role = bool(appositive) and appositive[0].norm in sentence.lexicon.role_starts
         role = phrase_text(sentence.text, appositive) if starts_role else None
     else:
-        subject, role = _subject_before(sentence, i)
+        subject, role = before_subject, before_role
     if not subject:
         return [], end
     claim = sentence.claim(subject[-MAX_SUBJECT_TOKENS:], verb_text, covers, role=role)
     return ([claim] if claim else []), end
+
+
+# An inverted subject ("said the defence ministry") is a short noun phrase.
+_MAX_INVERTED_SUBJECT = 8
+
+
+def _inverted_at_end(sentence: _Sentence, i: int, end: int) -> bool:
+    """"..., said the defence ministry." / "..., a annoncé le ministère.": after a comma, the
+    verb's subject follows it and closes the sentence."""
+    if i == 0 or sentence.tokens[i - 1].text != ",":
+        return False
+    after = sentence.phrase_after(end)
+    rest = sentence.tokens[end + len(after) :]
+    short = 0 < len(after) <= _MAX_INVERTED_SUBJECT
+    return short and all(not token.text[0].isalnum() for token in rest)
 
 
 def _segments(tokens: Sequence[Token]) -> list[list[Token]]:
