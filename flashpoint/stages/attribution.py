@@ -171,7 +171,7 @@ def _reporting(sentence: _Sentence, i: int, *, inverted_from: int | None = None)
     verb_text = phrase_text(sentence.text, sentence.tokens[i:end])
     covers = _quote_near(sentence, i, end) or sentence.span
     before_subject, before_role = _subject_before(sentence, i)
-    named_before = bool(before_subject) and (
+    named_before = 0 < len(before_subject) <= _MAX_SOURCE_BEFORE and (
         before_role is not None
         or is_name(sentence.lexicon, before_subject)
         or sentence.classifier.classify(before_subject) is not None
@@ -191,8 +191,10 @@ def _reporting(sentence: _Sentence, i: int, *, inverted_from: int | None = None)
     return ([claim] if claim else []), end
 
 
-# An inverted subject ("said the defence ministry") is a short noun phrase.
+# An inverted subject ("said the defence ministry") is a short noun phrase; a source named
+# before its verb ("a source in the town, ..., says") is shorter than a whole clause.
 _MAX_INVERTED_SUBJECT = 8
+_MAX_SOURCE_BEFORE = 5
 
 
 def _inverted_at_end(sentence: _Sentence, i: int, end: int) -> bool:

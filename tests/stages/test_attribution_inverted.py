@@ -13,6 +13,7 @@ from flashpoint.stages.attribution import AttributionStage
     [
         ("Dix soldats ont été tués mardi près de Tillabéri, a annoncé le ministère de la Défense.", "fr", "le ministère de la Défense"),
         ("Ten soldiers were killed near Tillaberi, the defence ministry said.", "en", "the defence ministry"),
+        ("Ten soldiers were killed near Tillaberi, said the defence ministry.", "en", "the defence ministry"),
     ],
 )
 def test_attribution_subject_after_a_closing_reporting_verb(text: str, lang: str, source: str) -> None:
