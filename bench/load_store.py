@@ -88,11 +88,6 @@ NUMBER_WORDS = ("no one", "one person", "two people", "three people", "five peop
 NUMBER_VALUES = (0, 1, 2, 3, 5, 8, 12)
 
 
-def _span(text: str, phrase: str, after: int = 0) -> Span:
-    start = text.index(phrase, after)
-    return Span(start, start + len(phrase))
-
-
 def _day_text(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -112,18 +107,18 @@ def _event(doc: Document, index: int, offset: int, parts: tuple[str, Town, Kind,
     t = doc.text
     place = Place(name=town.name, gazetteer_id=None, country=town.country, admin1=town.admin1, admin2=None,
                   lat=town.lat, lon=town.lon, geo_precision=1, where_prec=1, text=town.name,
-                  span=_span(t, town.name, offset), score=0.8)
+                  span=Span.of(t, town.name, after=offset), score=0.8)
     date_text = _day_text(day)
     other = STATE_FORCES if kind.event_type == "Battles" else None
     return Event(
         doc_id=doc.doc_id, event_id=f"e{index}", event_type=kind.event_type, sub_event_type=kind.sub_event_type,
-        actor1=ActorRef(group.id, group.name, group.text, _span(t, group.text, offset), group.inter, country=town.country),
-        actor2=None if other is None else ActorRef(other.id, other.name, kind.target, _span(t, kind.target, offset), other.inter),
+        actor1=ActorRef(group.id, group.name, group.text, Span.of(t, group.text, after=offset), group.inter, country=town.country),
+        actor2=None if other is None else ActorRef(other.id, other.name, kind.target, Span.of(t, kind.target, after=offset), other.inter),
         place=place,
-        time=TimeRange(day, day, 1, 1, date_text, _span(t, date_text, offset)),
+        time=TimeRange(day, day, 1, 1, date_text, Span.of(t, date_text, after=offset)),
         fatalities=Fatalities(low=NUMBER_VALUES[toll], best=NUMBER_VALUES[toll], high=NUMBER_VALUES[toll],
-                              text=NUMBER_WORDS[toll], span=_span(t, NUMBER_WORDS[toll], offset)),
-        trigger=Trigger(kind.event_type, kind.sub_event_type, _span(t, kind.verb, offset), kind.verb),
+                              text=NUMBER_WORDS[toll], span=Span.of(t, NUMBER_WORDS[toll], after=offset)),
+        trigger=Trigger(kind.event_type, kind.sub_event_type, Span.of(t, kind.verb, after=offset), kind.verb),
         evidence=(Span(offset, offset + len(sentence)),), confidence=0.6,
     )
 

@@ -34,6 +34,8 @@ sys.path.insert(0, str(HERE))  # bench/ is not a package: import the sibling mod
 from load_drivers import DRIVERS, wrk_available
 from load_store import build_load_store
 
+from flashpoint.api.readiness import stop_process
+
 READY_TIMEOUT_S = 120.0
 
 
@@ -210,12 +212,7 @@ def run(args: argparse.Namespace, argv: list[str]) -> dict[str, Any]:
             wait_ready(base, server, workdir)
             result = measure(args, tool, base, server.pid)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_process(server, timeout=15)
     command = shlex.join(["bench/load_test.py", *argv])
     return {"command": command, "tool": tool, "clients": args.clients, "warmup_s": args.warmup, "store": store,
             "machine": host, "measured": dt.datetime.now().isoformat(timespec="seconds"),

@@ -25,6 +25,12 @@ class Span:
     start: int
     end: int
 
+    @classmethod
+    def of(cls, text: str, phrase: str, *, after: int = 0) -> Span:
+        """The span of the first `phrase` in `text` at or after `after` (ValueError if absent)."""
+        start = text.index(phrase, after)
+        return cls(start, start + len(phrase))
+
     def text_of(self, text: str) -> str:
         """Return the characters this span covers in `text`."""
         return text[self.start : self.end]

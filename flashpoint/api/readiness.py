@@ -1,7 +1,8 @@
-"""Wait for a `flashpoint serve` process to answer, for scripts and tests that start one."""
+"""Wait for a `flashpoint serve` process to answer, and stop it: for scripts and tests that start one."""
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Callable
 
@@ -22,3 +23,13 @@ def wait_ready(url: str, *, alive: Callable[[], bool], timeout: float, interval:
             pass
         time.sleep(interval)
     return False
+
+
+def stop_process(process: subprocess.Popen[bytes], *, timeout: float = 10.0) -> None:
+    """Terminate a server process, killing it if it has not exited within `timeout`."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=timeout)

@@ -36,42 +36,37 @@ ROUNDUP_REPORT = (
 )
 
 
-def _span(text: str, phrase: str) -> Span:
-    start = text.index(phrase)
-    return Span(start, start + len(phrase))
-
-
 def _actor(text: str, phrase: str, actor_id: str | None, name: str | None, inter: int | None) -> ActorRef:
-    return ActorRef(id=actor_id, name=name, text=phrase, span=_span(text, phrase), inter=inter, country="ML")
+    return ActorRef(id=actor_id, name=name, text=phrase, span=Span.of(text, phrase), inter=inter, country="ML")
 
 
 def _place(text: str, phrase: str, name: str, admin1: str, lat: float, lon: float, precision: int) -> Place:
     return Place(name=name, gazetteer_id=None, country="ML", admin1=admin1, admin2=None, lat=lat, lon=lon,
-                 geo_precision=precision, where_prec=precision, text=phrase, span=_span(text, phrase), score=0.9)
+                 geo_precision=precision, where_prec=precision, text=phrase, span=Span.of(text, phrase), score=0.9)
 
 
 def _day(text: str, phrase: str, day: dt.date) -> TimeRange:
-    return TimeRange(start=day, end=day, time_precision=1, date_prec=1, text=phrase, span=_span(text, phrase))
+    return TimeRange(start=day, end=day, time_precision=1, date_prec=1, text=phrase, span=Span.of(text, phrase))
 
 
 def _event(doc: Document, event_id: str, sub: tuple[str, str], trigger: str, **fields: object) -> Event:
     text = doc.text
     return Event(doc_id=doc.doc_id, event_id=event_id, event_type=sub[0], sub_event_type=sub[1],
-                 trigger=Trigger(sub[0], sub[1], _span(text, trigger), trigger), **fields)  # type: ignore[arg-type]
+                 trigger=Trigger(sub[0], sub[1], Span.of(text, trigger), trigger), **fields)  # type: ignore[arg-type]
 
 
 def _clash_doc() -> Document:
     doc = Document.from_text(CLASH_REPORT, published=dt.date(2024, 3, 4), source="Sahel Monitor",
                              title="Fighting near Douentza", url="https://example.org/sahel-monitor/douentza")
     t = doc.text
-    claim = Claim(source="Malian army", kind="named", span=_span(t, "The Malian army"), covers=_span(t, "at least seven soldiers were killed"), verb="said")
+    claim = Claim(source="Malian army", kind="named", span=Span.of(t, "The Malian army"), covers=Span.of(t, "at least seven soldiers were killed"), verb="said")
     event = _event(doc, "e0", ("Battles", "Armed clash"), "attacked",
                    actor1=_actor(t, "JNIM", "jnim", "JNIM: Group for Support of Islam and Muslims", 2),
                    actor2=_actor(t, "army", "mali_military", "Military Forces of Mali (2021-)", 1),
                    place=_place(t, "Douentza", "Douentza", "Mopti", 15.0030, -2.9490, 1),
                    time=_day(t, "Saturday 2 March", dt.date(2024, 3, 2)),
-                   fatalities=Fatalities(low=7, best=7, high=None, qualifier="at least", text="at least seven soldiers", span=_span(t, "at least seven soldiers")),
-                   attribution=(claim,), evidence=(_span(t, "Sahel Monitor reports that fighters of JNIM attacked an army post outside Douentza on Saturday 2 March."),),
+                   fatalities=Fatalities(low=7, best=7, high=None, qualifier="at least", text="at least seven soldiers", span=Span.of(t, "at least seven soldiers")),
+                   attribution=(claim,), evidence=(Span.of(t, "Sahel Monitor reports that fighters of JNIM attacked an army post outside Douentza on Saturday 2 March."),),
                    confidence=0.8)
     return doc.with_layers(events=(event,), claims=(claim,), lang="en")
 
@@ -80,14 +75,14 @@ def _second_clash_doc() -> Document:
     doc = Document.from_text(SECOND_CLASH_REPORT, published=dt.date(2024, 3, 5), source="Radio Niger Bend",
                              title="Army post overrun, officials say")
     t = doc.text
-    claim = Claim(source="Local officials", kind="anonymous", span=_span(t, "Local officials"), covers=_span(t, "a group linked to JNIM stormed a military position"), verb="told")
+    claim = Claim(source="Local officials", kind="anonymous", span=Span.of(t, "Local officials"), covers=Span.of(t, "a group linked to JNIM stormed a military position"), verb="told")
     event = _event(doc, "e0", ("Battles", "Armed clash"), "stormed",
                    actor1=_actor(t, "JNIM", "jnim", "JNIM: Group for Support of Islam and Muslims", 2),
                    actor2=_actor(t, "military position", None, None, None),
                    place=_place(t, "Douentza", "Douentza", "Mopti", 15.0500, -2.9000, 2),
                    time=_day(t, "2 March", dt.date(2024, 3, 2)),
-                   fatalities=Fatalities(low=9, best=None, high=12, qualifier="between", text="between nine and twelve soldiers", span=_span(t, "between nine and twelve soldiers")),
-                   attribution=(claim,), evidence=(_span(t, "a group linked to JNIM stormed a military position close to Douentza on 2 March"),),
+                   fatalities=Fatalities(low=9, best=None, high=12, qualifier="between", text="between nine and twelve soldiers", span=Span.of(t, "between nine and twelve soldiers")),
+                   attribution=(claim,), evidence=(Span.of(t, "a group linked to JNIM stormed a military position close to Douentza on 2 March"),),
                    confidence=0.7)
     return doc.with_layers(events=(event,), claims=(claim,), lang="en")
 
@@ -95,22 +90,22 @@ def _second_clash_doc() -> Document:
 def _roundup_events(doc: Document) -> tuple[Event, ...]:
     t = doc.text
     mopti = Place(name="Mopti", gazetteer_id=None, country="ML", admin1="Mopti", admin2=None, lat=14.4843, lon=-4.1827,
-                  geo_precision=3, where_prec=4, text="Mopti region", span=_span(t, "Mopti region"))
+                  geo_precision=3, where_prec=4, text="Mopti region", span=Span.of(t, "Mopti region"))
     aggregate = _event(doc, "e0", ("Violence against civilians", "Attack"), "killed",
                        actor1=_actor(t, "armed groups", None, None, None), actor2=_actor(t, "civilians", "civilians", "Civilians (Mali)", 7),
-                       place=mopti, time=TimeRange(dt.date(2024, 1, 1), dt.date(2024, 3, 20), 3, 5, "Since January", _span(t, "Since January"), kind="since"),
-                       fatalities=Fatalities(qualifier="dozens", text="dozens of civilians", span=_span(t, "dozens of civilians")),
-                       aggregate=True, evidence=(_span(t, "Since January, armed groups have killed dozens of civilians across the Mopti region"),), confidence=0.6)
+                       place=mopti, time=TimeRange(dt.date(2024, 1, 1), dt.date(2024, 3, 20), 3, 5, "Since January", Span.of(t, "Since January"), kind="since"),
+                       fatalities=Fatalities(qualifier="dozens", text="dozens of civilians", span=Span.of(t, "dozens of civilians")),
+                       aggregate=True, evidence=(Span.of(t, "Since January, armed groups have killed dozens of civilians across the Mopti region"),), confidence=0.6)
     strike = _event(doc, "e1", ("Explosions/Remote violence", "Air/drone strike"), "drone strike",
                     actor1=_actor(t, "the army", "mali_military", "Military Forces of Mali (2021-)", 1),
                     actor2=_actor(t, "suspected militants", None, None, None),
                     place=_place(t, "Gao", "Gao", "Gao", 16.2666, -0.0400, 2), time=_day(t, "On 18 March", dt.date(2024, 3, 18)),
-                    fatalities=Fatalities(low=3, best=3, high=3, text="three suspected militants", span=_span(t, "three suspected militants")),
-                    evidence=(_span(t, "On 18 March, a drone strike hit a vehicle near Gao, the army said, killing three suspected militants."),), confidence=0.75)
+                    fatalities=Fatalities(low=3, best=3, high=3, text="three suspected militants", span=Span.of(t, "three suspected militants")),
+                    evidence=(Span.of(t, "On 18 March, a drone strike hit a vehicle near Gao, the army said, killing three suspected militants."),), confidence=0.75)
     protest = _event(doc, "e2", ("Protests", "Peaceful protest"), "marched",
                      actor1=_actor(t, "students", None, "Protesters (Mali)", 6), actor2=None,
                      place=_place(t, "Bamako", "Bamako", "Bamako", 12.6392, -8.0029, 1), time=_day(t, "on 10 March", dt.date(2024, 3, 10)),
-                     fatalities=Fatalities(), evidence=(_span(t, "In Bamako, hundreds of students marched peacefully on 10 March to demand better security."),), confidence=0.7)
+                     fatalities=Fatalities(), evidence=(Span.of(t, "In Bamako, hundreds of students marched peacefully on 10 March to demand better security."),), confidence=0.7)
     return aggregate, strike, protest
 
 
@@ -119,7 +114,7 @@ def _roundup_doc() -> Document:
     t = doc.text
     influence = Influence(actor=_actor(t, "JNIM fighters", "jnim", "JNIM: Group for Support of Islam and Muslims", 2),
                           place=_place(t, "Boni", "Boni", "Mopti", 15.0536, -1.8783, 1), time=None, kind="control",
-                          text="JNIM fighters now control the roads around Boni", span=_span(t, "JNIM fighters now control the roads around Boni"))
+                          text="JNIM fighters now control the roads around Boni", span=Span.of(t, "JNIM fighters now control the roads around Boni"))
     return doc.with_layers(events=_roundup_events(doc), influences=(influence,), lang="en")
 
 

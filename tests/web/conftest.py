@@ -21,7 +21,8 @@ from typing import Any
 import httpx
 import pytest
 
-from flashpoint.api.readiness import wait_ready
+from flashpoint.api.readiness import stop_process, wait_ready
+from flashpoint.model import Span
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -63,13 +64,6 @@ HOSTILE_REPORT = (
 )
 
 
-def _span(text: str, phrase: str) -> Any:
-    from flashpoint.model import Span
-
-    start = text.index(phrase)
-    return Span(start, start + len(phrase))
-
-
 def hostile_document() -> Any:
     """A hand-coded document with one event whose evidence contains a <script> tag."""
     from flashpoint.model import ActorRef, Claim, Document, Event, Fatalities, Place, TimeRange, Trigger
@@ -77,19 +71,19 @@ def hostile_document() -> Any:
     doc = Document.from_text(HOSTILE_REPORT, published=dt.date(2024, 2, 13), source="Test Wire <i>",
                               title=HOSTILE_TITLE, url="javascript:alert(1)")
     t = doc.text
-    claim = Claim(source="Residents", kind="anonymous", span=_span(t, "Residents"),
-                  covers=_span(t, "killing four traders"), verb="said")
+    claim = Claim(source="Residents", kind="anonymous", span=Span.of(t, "Residents"),
+                  covers=Span.of(t, "killing four traders"), verb="said")
     event = Event(
         doc_id=doc.doc_id, event_id="e0", event_type="Violence against civilians", sub_event_type="Attack",
-        trigger=Trigger("Violence against civilians", "Attack", _span(t, "opened fire"), "opened fire"),
-        actor1=ActorRef(id=None, name=None, text="gunmen", span=_span(t, "gunmen"), country="ML"),
-        actor2=ActorRef(id="civilians", name="Civilians (Mali)", text="traders", span=_span(t, "traders"), inter=7, country="ML"),
+        trigger=Trigger("Violence against civilians", "Attack", Span.of(t, "opened fire"), "opened fire"),
+        actor1=ActorRef(id=None, name=None, text="gunmen", span=Span.of(t, "gunmen"), country="ML"),
+        actor2=ActorRef(id="civilians", name="Civilians (Mali)", text="traders", span=Span.of(t, "traders"), inter=7, country="ML"),
         place=Place(name="Ménaka", gazetteer_id=None, country="ML", admin1="Ménaka", admin2=None, lat=15.9182, lon=2.4022,
-                    geo_precision=1, where_prec=1, text="Ménaka", span=_span(t, "market in Ménaka")),
-        time=TimeRange(dt.date(2024, 2, 12), dt.date(2024, 2, 12), 1, 1, "12 February", _span(t, "12 February")),
-        fatalities=Fatalities(low=4, best=4, high=4, text="four traders", span=_span(t, "four traders")),
+                    geo_precision=1, where_prec=1, text="Ménaka", span=Span.of(t, "market in Ménaka")),
+        time=TimeRange(dt.date(2024, 2, 12), dt.date(2024, 2, 12), 1, 1, "12 February", Span.of(t, "12 February")),
+        fatalities=Fatalities(low=4, best=4, high=4, text="four traders", span=Span.of(t, "four traders")),
         attribution=(claim,), confidence=0.7,
-        evidence=(_span(t, "gunmen <script>window.fpPwned = 1</script> opened fire at the market in Ménaka on 12 February, killing four traders."),),
+        evidence=(Span.of(t, "gunmen <script>window.fpPwned = 1</script> opened fire at the market in Ménaka on 12 February, killing four traders."),),
     )
     return doc.with_layers(events=(event,), claims=(claim,), lang="en")
 
@@ -143,12 +137,7 @@ def server(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
         _wait_for_server(proc, base, log)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_process(proc)
 
 
 @pytest.fixture(scope="module")
