@@ -97,6 +97,8 @@ class Place:
     feature_code: str | None = None
     score: float = 0.0
     no_match: bool = False
+    namesakes: int = 0
+    """Other places of this name the context could not rule out (the first by seat and population is kept)."""
 
 
 @dataclass(**_FROZEN)

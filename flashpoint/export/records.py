@@ -51,6 +51,7 @@ def place_json(place: Place | None) -> JsonDict | None:
         "span": span_json(place.span),
         "feature_code": place.feature_code,
         "no_match": place.no_match,
+        "namesakes": place.namesakes,
     }
 
 

@@ -47,6 +47,7 @@ class PlaceRecord(_Record):
     span: SpanList
     feature_code: Optional[str]
     no_match: bool
+    namesakes: int = Field(0, ge=0, description="other places of this name the context could not rule out")
 
 
 class TimeRecord(_Record):

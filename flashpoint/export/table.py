@@ -23,6 +23,8 @@ def _place(place: JsonDict | None) -> str:
     name = place.get("name") or place.get("text") or "?"
     if place.get("no_match"):
         name = f"{place.get('text')} (not found; {name})"
+    elif place.get("namesakes"):
+        name = f"{name} (1 of {place['namesakes'] + 1} namesakes)"
     return f"{name}, {place.get('admin1') or '?'} [geo {place.get('geo_precision')}]"
 
 

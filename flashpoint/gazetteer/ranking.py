@@ -26,6 +26,9 @@ POPULATION_BONUS = 0.02
 # Events happen in populated places (and camps) and admin units more than on rivers or
 # hills. Priors stay smaller than a spelling difference: an exact name beats a variant.
 CLASS_BONUS = {"P": 0.02, "A": 0.01, "S": 0.01, "L": 0.0, "H": -0.02, "T": -0.02, "V": -0.02, "U": -0.03}
+# A bare name shared by a district seat and a hamlet more often means the seat (reports
+# name seats; GeoNames rarely gives hamlets a population to tell them apart otherwise).
+SEAT_BONUS = {"PPLC": 0.03, "PPLA": 0.03, "PPLA2": 0.025, "PPLA3": 0.02, "PPLA4": 0.015}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,7 @@ def _place_terms(hit: RawHit, admin1_name: str | None, context: RankContext, rea
 
 
 def _prior_terms(hit: RawHit, reasons: list[str] | None) -> float:
-    score = CLASS_BONUS.get(hit.fclass, 0.0)
+    score = CLASS_BONUS.get(hit.fclass, 0.0) + SEAT_BONUS.get(hit.fcode, 0.0)
     if hit.population > 0:
         score += POPULATION_BONUS * min(1.0, math.log10(hit.population + 1) / 6)
     if reasons is not None:
@@ -131,7 +134,7 @@ def _score(hit: RawHit, similarity: float, context: RankContext, admin1_name: st
 
 def _quick_score(hit: RawHit, context: RankContext, admin1_names: dict[tuple[str, str], str]) -> float:
     """`_score` without reasons, inlined for the hot path (every hit of every lookup)."""
-    score = hit.similarity + CLASS_BONUS.get(hit.fclass, 0.0)
+    score = hit.similarity + CLASS_BONUS.get(hit.fclass, 0.0) + SEAT_BONUS.get(hit.fcode, 0.0)
     if hit.population > 0:
         score += POPULATION_BONUS * min(1.0, math.log10(hit.population + 1) / 6)
     if context.countries:

@@ -4,6 +4,9 @@ The document's context (countries named, admin1 units and regions named, places
 already resolved, the actors' countries) ranks the candidates. A candidate is
 accepted only when its name is close enough and, when the document names
 countries, it lies in one of them: a same-name place elsewhere is never chosen.
+When namesakes far apart score alike (the context cannot tell them apart), the
+first by administrative seat, population and GeoNames id is kept and the others
+are counted in `Place.namesakes`, so a reader sees the choice was not certain.
 Otherwise the place falls back to the admin1 unit or region the document names
 (geo_precision 3, `no_match=True`, the original text kept), or is None.
 
@@ -29,9 +32,12 @@ from flashpoint.model import Place, Span
 # the document names the country (the country filter then guards against look-alikes).
 MIN_SIMILARITY_IN_CONTEXT = 0.8
 MIN_SIMILARITY_NO_CONTEXT = 0.9
+# With only a country to go on (no region, no nearby place), a spelling variant must be
+# closer: a loose match anywhere in a country is more often another village.
+MIN_SIMILARITY_COUNTRY_ONLY = 0.9
 ADMIN1_RADIUS_KM = 250.0
 # Two candidates this close in score but this far apart: the context cannot tell them
-# apart, so the resolver abstains rather than guess (a wrong village misleads more).
+# apart; the place keeps the first and says how many namesakes it could also be.
 AMBIGUITY_MARGIN, AMBIGUITY_KM = 0.02, 50.0
 
 
@@ -87,11 +93,16 @@ def _acceptable(candidate: Candidate, similarity: float, ctx: PlaceContext, cont
         return False
     if ctx.countries:
         in_context = candidate.country in ctx.countries or candidate.gazetteer_id.startswith("region:")
-        return in_context and similarity >= MIN_SIMILARITY_IN_CONTEXT
+        return in_context and similarity >= _min_similarity(context)
     return similarity >= MIN_SIMILARITY_NO_CONTEXT
 
 
-def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) -> Candidate | None:
+def _min_similarity(context: RankContext) -> float:
+    return MIN_SIMILARITY_IN_CONTEXT if context.areas or context.points else MIN_SIMILARITY_COUNTRY_ONLY
+
+
+def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) -> tuple[Candidate, int] | None:
+    """The best acceptable candidate and how many namesakes score alike far from it."""
     variants = [text]
     bare = strip_descriptors(text)
     if bare and bare != normalise_name(text):
@@ -99,20 +110,20 @@ def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) 
     for variant in variants:
         acceptable = [c for c, similarity in gaz.ranked(variant, context, limit=10) if _acceptable(c, similarity, ctx, context)]
         if acceptable:
-            return None if _ambiguous(acceptable) else acceptable[0]
+            return acceptable[0], namesakes(acceptable)
     return None
 
 
-def _ambiguous(ranked: list[Candidate]) -> bool:
-    """True when a rival scores as well as the best yet lies far from it: nothing decides."""
+def namesakes(ranked: list[Candidate]) -> int:
+    """Rivals that score as well as the best yet lie far from it: the context cannot decide."""
     best = ranked[0]
-    return any(
-        best.score - rival.score < AMBIGUITY_MARGIN and haversine_km((best.lat, best.lon), (rival.lat, rival.lon)) > AMBIGUITY_KM
-        for rival in ranked[1:]
+    return sum(
+        1 for rival in ranked[1:]
+        if best.score - rival.score < AMBIGUITY_MARGIN and haversine_km((best.lat, best.lon), (rival.lat, rival.lon)) > AMBIGUITY_KM
     )
 
 
-def _place(candidate: Candidate, text: str, span: Span, *, no_match: bool) -> Place:
+def _place(candidate: Candidate, text: str, span: Span, *, no_match: bool, namesakes: int = 0) -> Place:
     is_region = candidate.gazetteer_id.startswith("region:")
     if no_match:
         geo, where = fallback_precision(is_region=is_region)
@@ -122,7 +133,7 @@ def _place(candidate: Candidate, text: str, span: Span, *, no_match: bool) -> Pl
         name=candidate.name, gazetteer_id=candidate.gazetteer_id, country=candidate.country,
         admin1=candidate.admin1, admin2=None if no_match else candidate.admin2, lat=candidate.lat,
         lon=candidate.lon, geo_precision=geo, where_prec=where, text=text, span=span,
-        feature_code=candidate.feature_code, score=candidate.score, no_match=no_match,
+        feature_code=candidate.feature_code, score=candidate.score, no_match=no_match, namesakes=namesakes,
     )
 
 
@@ -135,7 +146,7 @@ def resolve_place(gaz: Gazetteer, text: str, span: Span, ctx: PlaceContext) -> P
     context = _rank_context(gaz, ctx)
     chosen = _choose(gaz, text, ctx, context)
     if chosen is not None:
-        return _place(chosen, text, span, no_match=False)
+        return _place(chosen[0], text, span, no_match=False, namesakes=chosen[1])
     for name in ctx.admin1s:
         area = _area_of(gaz, name, ctx.countries)
         if area is not None and (not ctx.countries or area.country in ctx.countries or area.gazetteer_id.startswith("region:")):

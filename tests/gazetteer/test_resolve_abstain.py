@@ -61,8 +61,29 @@ def test_resolve_place_returns_none_without_anything_to_fall_back_to(gaz: Gazett
     assert resolve(gaz, "Azanbukar", PlaceContext(countries=("ML",))) is None
 
 
-def test_resolve_place_abstains_on_far_apart_namesakes_without_context(gaz: Gazetteer) -> None:
-    assert resolve(gaz, "Bouro", PlaceContext(countries=("ML",))) is None
+def test_resolve_place_counts_far_apart_namesakes_the_context_cannot_rule_out(gaz: Gazetteer) -> None:
+    place = resolve(gaz, "Bouro", PlaceContext(countries=("ML",)))
+    assert place is not None and not place.no_match
+    assert (place.gazetteer_id, place.namesakes) == ("geonames:105", 1)
+
+
+def test_resolve_place_has_no_namesakes_once_context_decides(gaz: Gazetteer) -> None:
+    place = resolve(gaz, "Bouro", PlaceContext(countries=("ML",), points=((13.9, -4.1),)))
+    assert place is not None and (place.gazetteer_id, place.namesakes) == ("geonames:106", 0)
+
+
+def test_resolve_place_prefers_an_administrative_seat_to_a_hamlet_of_the_same_name(make_index: Callable[..., Path]) -> None:
+    seat = (111, "Kalo", "ML", "09", 16.2, 0.1, "P", "PPLA3", 0, ())
+    hamlet = (110, "Kalo", "ML", "09", 14.5, -3.0, "P", "PPL", 0, ())
+    place = resolve(Gazetteer.open(make_index([hamlet, seat], ADMIN1)), "Kalo", PlaceContext(countries=("ML",)))
+    assert place is not None and (place.gazetteer_id, place.namesakes) == ("geonames:111", 0)
+
+
+def test_resolve_place_needs_a_close_spelling_when_only_the_country_is_known(make_index: Callable[..., Path]) -> None:
+    gaz = Gazetteer.open(make_index([(112, "Arly", "ML", "09", 16.0, 0.5, "P", "PPL", 0, ())], ADMIN1))
+    assert resolve(gaz, "Arael", PlaceContext(countries=("ML",))) is None
+    near = resolve(gaz, "Arael", PlaceContext(countries=("ML",), points=((16.1, 0.4),)))
+    assert near is not None and near.gazetteer_id == "geonames:112"
 
 
 def test_resolve_place_uses_resolved_points_to_pick_a_namesake(gaz: Gazetteer) -> None:
