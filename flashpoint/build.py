@@ -68,19 +68,34 @@ class Resources:
         if scope == "all":
             return None
         if scope == "off":
-            return lambda text, lang: False
+            return lambda text, lang, common: False
         if scope not in {"triggers", "initial"}:
             raise ConfigError(f"ner_scope {scope!r} is not one of all, triggers, initial, off", field="ner_scope")
         lexicon = self.lexicon
         from flashpoint.stages.linguistic import opens_with_name
 
-        def select(text: str, lang: str) -> bool:
-            if scope == "initial" and not opens_with_name(text, lang):
+        known = {lang: self.known_openers(lang) for lang in lexicon.by_lang}
+
+        def select(text: str, lang: str, common: frozenset[str]) -> bool:
+            if scope == "initial" and not opens_with_name(text, lang, common | known.get(lang, frozenset())):
                 return False
             language = lexicon.by_lang.get(lang) or lexicon.by_lang["en"]
             return next(iter(language.trigger_matcher.finditer(text)), None) is not None
 
         return select
+
+    def known_openers(self, lang: str) -> frozenset[str]:
+        """Lower-cased words our own lexicons already explain at a sentence start (country
+        names and demonyms, actor names, number words): the NER has nothing to add there."""
+        from flashpoint.stages.countries import load_country_names
+        from flashpoint.stages.toll_phrases import number_grammar
+
+        words = {name.split()[0] for name in load_country_names()}
+        words |= {text.split()[0].lower() for text, _ in self.actor_kb.surface_forms() if text.strip()}
+        grammar = number_grammar(lang)
+        for table in (grammar.units, grammar.tens, grammar.scales, grammar.vague, grammar.approximate):
+            words |= table.first_words
+        return frozenset(words)
 
 
 def _language(res: Resources) -> Stage:

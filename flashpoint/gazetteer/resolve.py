@@ -54,17 +54,35 @@ class PlaceContext:
     actor_countries: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=1024)
 def _area_of(gaz: Gazetteer, name: str, countries: tuple[str, ...]) -> Candidate | None:
-    """The analyst region or admin1 unit (within the context countries) called `name`."""
-    region = gaz.region(name)
-    if region is not None:
-        return region
+    """The admin1 unit (within the context countries) or analyst region called `name`."""
     for country in countries or (None,):
-        unit = gaz.admin1(name, country=country)
+        unit = admin1_named(gaz, name, country)
         if unit is not None:
             return unit
-    return None
+    return region_named(gaz, name)
+
+
+# Memoised per name and per single country: reports name few regions, but in ever new
+# combinations of countries, and each probe searches spelling variants.
+@lru_cache(maxsize=4096)
+def region_named(gaz: Gazetteer, name: str) -> Candidate | None:
+    """`gaz.region(name)`, memoised."""
+    return gaz.region(name)
+
+
+@lru_cache(maxsize=8192)
+def admin1_named(gaz: Gazetteer, name: str, country: str | None) -> Candidate | None:
+    """`gaz.admin1(name, country=country)`, memoised; skipped when no admin1 unit of the
+    country bears the name (normalised, with or without a "region" word)."""
+    if country is not None and not {normalise_name(name), strip_descriptors(name)} & _admin1_keys(gaz, country):
+        return None
+    return gaz.admin1(name, country=country)
+
+
+@lru_cache(maxsize=512)
+def _admin1_keys(gaz: Gazetteer, country: str) -> frozenset[str]:
+    return frozenset(normalise_name(unit) for unit in gaz.admin1_names(country))
 
 
 @lru_cache(maxsize=512)

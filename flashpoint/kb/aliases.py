@@ -94,7 +94,9 @@ def tokenize(text: str) -> list[Token]:
     for index, match in enumerate(matches):
         following = matches[index + 1] if index + 1 < len(matches) else None
         joins = following is not None and GAP_RE.fullmatch(text, match.end(), following.start()) is not None
-        tokens.append(Token(match.start(), match.end(), match.group(), token_key(match.group()), joins))
+        key = token_key(match.group())
+        if key:  # a word of marks only (Arabic tatweel, combining accents) matches nothing
+            tokens.append(Token(match.start(), match.end(), match.group(), key, joins))
     return tokens
 
 

@@ -3,7 +3,9 @@
 A lexicon file gives, per ACLED sub-type, trigger patterns with weights; `generic`
 triggers ("attacked", "explosion") whose sub-type is decided by context cue classes
 (aircraft, artillery, crowd, ...); the cue classes; and negative cues (disasters, crime)
-that count against a conflict reading. Patterns are case-insensitive regular
+that count against a conflict reading; and `grievance` phrases ("protest against",
+"rally to mourn") after which the words name what a crowd protests about, not what
+happened, so triggers there do not count. Patterns are case-insensitive regular
 expressions matched on word boundaries; in a pattern a space matches any run of
 whitespace, and `~` matches a gap of up to four words ("opened fire ~ protesters").
 
@@ -32,6 +34,12 @@ from flashpoint.kb.phrase_matcher import PatternError, PhraseMatcher
 from flashpoint.kb.typology import Typology, load_typology
 
 SHIPPED_LANGUAGES = ("en", "fr")
+# A grievance is a noun phrase; past this many words the text is back to reporting events.
+GRIEVANCE_WORDS = 10
+# Cue classes naming the two sides of a territorial change, and the nouns of military sites.
+ACTOR_SIDES = ("state_actor", "non_state_actor")
+FACILITY_CUE = "facility"
+SIDE_ONLY_CUES = frozenset({"non_state_actor", FACILITY_CUE})
 # A `~` in a pattern: a gap of up to four words between two parts of a phrase.
 _GAP = r"\W+(?:[\w'’-]+\W+){0,4}?"
 # A pattern must not end inside a word ("l'attaque" still matches); the matcher only tries word starts.
@@ -44,7 +52,8 @@ class GenericTrigger(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     pattern: str = Field(min_length=1)
     weight: float = Field(gt=0.0)
-    default: str
+    default: str | None = None
+    """None: a context-only trigger ("violence" means a riot only near a crowd); needs `resolve`."""
     resolve: dict[str, str] = Field(default_factory=dict)
     """Cue class -> sub-type, tried in order; the first cue present in the text wins."""
 
@@ -59,6 +68,15 @@ class LexiconFile(BaseModel):
     triggers: dict[str, dict[str, float]] = Field(default_factory=dict)
     generic: list[GenericTrigger] = Field(default_factory=list)
     negative: dict[str, float] = Field(default_factory=dict)
+    grievance: list[str] = Field(default_factory=list)
+    clause_breaks: list[str] = Field(default_factory=list)
+    """Words that end a grievance phrase ("and", "as", "when"), besides punctuation."""
+    not_subject: list[str] = Field(default_factory=list)
+    """Prepositions: an actor right after one ("a crackdown on militants") is not the subject."""
+    passive_agent: list[str] = Field(default_factory=list)
+    """The word introducing a passive agent ("captured by rebels")."""
+    subject_restarts: list[str] = Field(default_factory=list)
+    """Patterns ending a reporting clause ("said that"): the subject is sought after them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +85,11 @@ class TriggerEntry:
 
     pattern: str
     weight: float
-    sub_type: str
+    sub_type: str | None
     resolve: tuple[tuple[str, str], ...] = ()
 
-    def resolved(self, cues_present: frozenset[str]) -> str:
-        """The sub-type this trigger signals given the cue classes present in its context."""
+    def resolved(self, cues_present: frozenset[str]) -> str | None:
+        """The sub-type this trigger signals given the cue classes in its context (None: no trigger)."""
         for cue, sub_type in self.resolve:
             if cue in cues_present:
                 return sub_type
@@ -91,15 +109,59 @@ class LanguageLexicon:
     """The cue class of each pattern of `cue_matcher`."""
     negative_matcher: PhraseMatcher
     negative_weights: tuple[float, ...]
+    grievance_matcher: PhraseMatcher | None = None
+    clause_break: re.Pattern[str] | None = None
+    actor_matcher: PhraseMatcher | None = None
+    actor_sides: tuple[str, ...] = ()
+    """The cue class (one of `ACTOR_SIDES`) of each pattern of `actor_matcher`."""
+    facility_matcher: PhraseMatcher | None = None
+    not_subject: re.Pattern[str] | None = None
+    """Matches when the text before an actor mention ends in a preposition."""
+    subject_restart: re.Pattern[str] | None = None
+    passive_agent: re.Pattern[str] | None = None
+    """Matches at the start of the text after a verb when a passive agent follows."""
 
     def cues_in(self, text: str) -> frozenset[str]:
         """The cue classes that occur in `text`."""
         return frozenset(self.cue_classes[match.index] for match in self.cue_matcher.finditer(text))
 
+    def actor_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """`(start, end, side)` of each mention of a cue class of `ACTOR_SIDES`, in text order."""
+        if self.actor_matcher is None:
+            return []
+        return [(m.start, m.end, self.actor_sides[m.index]) for m in self.actor_matcher.finditer(text)]
+
+    def names_a_place(self, text: str) -> bool:
+        """True when `text` (the words after an actor word) begins with a facility noun ("base")."""
+        stripped = text.lstrip()
+        if self.facility_matcher is None or len(text) - len(stripped) > 2:
+            return False
+        first = next(self.facility_matcher.finditer(stripped[:40]), None)
+        return first is not None and first.start == 0
+
     def negative_score(self, text: str) -> float:
         """Summed weight of the distinct negative cues in `text` (disaster, crime, ...)."""
         hits = {match.index for match in self.negative_matcher.finditer(text)}
         return sum(self.negative_weights[index] for index in hits)
+
+    def grievance_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges naming what a crowd protests about ("against the killing of ...").
+
+        A range runs from the end of a grievance phrase to the next punctuation mark or
+        clause-break word, and at most `GRIEVANCE_WORDS` words: a grievance is a noun phrase.
+        """
+        if self.grievance_matcher is None:
+            return []
+        spans = []
+        for match in self.grievance_matcher.finditer(text):
+            rest = text[match.end :]
+            stop = self.clause_break.search(rest) if self.clause_break else None
+            end = match.end + (stop.start() if stop else len(rest))
+            words = list(re.finditer(r"\S+", text[match.end : end]))
+            if len(words) > GRIEVANCE_WORDS:
+                end = match.end + words[GRIEVANCE_WORDS - 1].end()
+            spans.append((match.end, end))
+        return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,17 +222,31 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
     known = {sub for _, sub in typology.sub_types}
     cues: dict[str, list[str]] = {}
     negative: dict[str, float] = {}
+    grievance: list[str] = []
+    breaks: list[str] = []
+    not_subject: list[str] = []
+    passive: list[str] = []
+    restarts: list[str] = []
     entries: dict[str, TriggerEntry] = {}
     for path, body in parts:
         for name, patterns in body.cues.items():
             cues.setdefault(name, []).extend(patterns)
         negative.update(body.negative)
+        grievance.extend(body.grievance)
+        breaks.extend(body.clause_breaks)
+        not_subject.extend(body.not_subject)
+        passive.extend(body.passive_agent)
+        restarts.extend(body.subject_restarts)
         for entry in _entries_of(path, body, known):
             entries[entry.pattern] = entry
     path = parts[-1][0]
     _check_cues(path, entries.values(), cues, typology)
     ordered = tuple(sorted(entries.values(), key=lambda e: (-len(e.pattern), e.pattern)))
-    cue_list = sorted(((name, p) for name, pats in cues.items() for p in pats), key=lambda item: -len(item[1]))
+    actor_matcher, actor_sides, facility_matcher = _actor_matchers(path, cues)
+    # The shared cue matcher keeps one class per word, so side-only classes stay out of it
+    # ("rebels" must still count as a military target).
+    shared = {name: pats for name, pats in cues.items() if name not in SIDE_ONLY_CUES}
+    cue_list = sorted(((name, p) for name, pats in shared.items() for p in pats), key=lambda item: -len(item[1]))
     return LanguageLexicon(
         lang=lang,
         threshold=parts[0][1].threshold,
@@ -180,7 +256,41 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
         cue_classes=tuple(name for name, _ in cue_list),
         negative_matcher=_matcher(path, "negative", list(negative)),
         negative_weights=tuple(negative.values()),
+        grievance_matcher=_matcher(path, "grievance", grievance) if grievance else None,
+        clause_break=_clause_break(breaks),
+        actor_matcher=actor_matcher,
+        actor_sides=actor_sides,
+        facility_matcher=facility_matcher,
+        not_subject=_word_list(not_subject, r"\b(?:{})\s+(?:the\s+|les?\s+|la\s+|l')?$"),
+        subject_restart=re.compile("|".join(rf"\b(?:{r})" for r in restarts), re.IGNORECASE) if restarts else None,
+        passive_agent=_word_list(passive, r"^\W*(?:\w+\W+){{0,2}}?(?:{})\s+"),
     )
+
+
+def _actor_matchers(
+    path: Path, cues: dict[str, list[str]]
+) -> tuple[PhraseMatcher | None, tuple[str, ...], PhraseMatcher | None]:
+    """Own matchers for actor and facility cues: the shared cue matcher keeps one class per word."""
+    actors = sorted(((side, p) for side in ACTOR_SIDES for p in cues.get(side, [])), key=lambda item: -len(item[1]))
+    facility = cues.get(FACILITY_CUE, [])
+    return (
+        _matcher(path, "cues", [pattern for _, pattern in actors]) if actors else None,
+        tuple(side for side, _ in actors),
+        _matcher(path, "cues", facility) if facility else None,
+    )
+
+
+def _word_list(words: list[str], template: str) -> re.Pattern[str] | None:
+    """A regex testing for one of `words` in the position `template` puts it."""
+    if not words:
+        return None
+    return re.compile(template.format("|".join(re.escape(word) for word in words)), re.IGNORECASE)
+
+
+def _clause_break(words: list[str]) -> re.Pattern[str]:
+    """Punctuation, or one of the language's clause-break words standing alone."""
+    alternatives = [r"[,;:.!?()\[\]\u2013\u2014]"] + [rf"\b{re.escape(word)}\b" for word in words]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def _entries_of(path: Path, body: LexiconFile, known: set[str]) -> Iterable[TriggerEntry]:
@@ -191,7 +301,14 @@ def _entries_of(path: Path, body: LexiconFile, known: set[str]) -> Iterable[Trig
                 raise DataFileError(f"{path.name}: {sub_type!r}: {pattern!r}: weight must be > 0", path=str(path), field=pattern)
             yield TriggerEntry(pattern, weight, sub_type)
     for generic in body.generic:
-        _check_sub_type(path, generic.pattern, "default", generic.default, known)
+        if generic.default is None and not generic.resolve:
+            raise DataFileError(
+                f"{path.name}: {generic.pattern!r}: 'resolve': a generic trigger without a default needs cues to resolve it",
+                path=str(path),
+                field="resolve",
+            )
+        if generic.default is not None:
+            _check_sub_type(path, generic.pattern, "default", generic.default, known)
         for cue, sub_type in generic.resolve.items():
             _check_sub_type(path, generic.pattern, f"resolve.{cue}", sub_type, known)
         yield TriggerEntry(generic.pattern, generic.weight, generic.default, tuple(generic.resolve.items()))

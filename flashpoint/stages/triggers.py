@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -37,6 +38,14 @@ __all__ = [
 ]
 
 
+# A capture is the government's or a non-state group's by who captures: the verb's subject.
+TERRITORY_BY_SIDE = {"state_actor": "Government regains territory", "non_state_actor": "Non-state actor overtakes territory"}
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+# Event types whose reading a disaster or crime word does not undo (people protest about both).
+UNDISCOUNTED_TYPES = frozenset({"Protests"})
+
+
 @dataclass(frozen=True, slots=True)
 class Classification:
     """The sub-type decided for a snippet, the trigger that carries it, and why."""
@@ -54,7 +63,9 @@ def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offse
     """Every trigger in `text`, with its span (shifted by `offset`), sub-type and weight.
 
     Generic triggers take their sub-type from the cue classes present in `text`, so pass
-    one sentence (or one snippet) at a time.
+    one sentence (or one snippet) at a time. Context-only generic triggers with no cue
+    to resolve them are dropped, and so is any trigger inside a grievance ("marched
+    against the killing of ...": the killing is the cause, not the event).
 
     Raises:
         ConfigError: no lexicon for `lang`.
@@ -66,13 +77,52 @@ def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offse
     language = lexicon.language(lang)
     cues = language.cues_in(text)
     typology = lexicon.typology
+    grievances = language.grievance_spans(text)
     triggers = []
     for match in language.trigger_matcher.finditer(text):
         entry = language.entries[match.index]
         sub_type = entry.resolved(cues)
+        if sub_type is None or any(start <= match.start < end for start, end in grievances):
+            continue
+        if sub_type in TERRITORY_BY_SIDE.values():
+            side = capturing_side(text, match.start, match.end, language)
+            sub_type = TERRITORY_BY_SIDE[side] if side else sub_type
         span = Span(match.start + offset, match.end + offset)
         triggers.append(Trigger(typology.event_type_of(sub_type), sub_type, span, text[match.start : match.end], entry.weight))
     return triggers
+
+
+def capturing_side(text: str, start: int, end: int, language: LanguageLexicon) -> str | None:
+    """`state_actor` or `non_state_actor`: who takes the ground in the trigger at `start:end`.
+
+    A passive agent ("was recaptured by the army") decides; otherwise the subject, taken
+    as the first actor mentioned in the sentence up to the trigger, skipping actors after a
+    preposition ("a crackdown on militants") and actor words that name a place ("army base").
+    None when the sentence names no actor there.
+    """
+    mentions = language.actor_mentions(text)
+    passive = language.passive_agent.search(text[start : end + 40]) if language.passive_agent else None
+    if passive is not None and start + passive.start() >= max((m[1] for m in mentions if m[0] <= start), default=0):
+        agent_from = start + passive.end()
+        for mention_start, _, side in mentions:
+            if agent_from <= mention_start < agent_from + 40:
+                return side
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    if language.subject_restart is not None:
+        restarts = [m.end() for m in language.subject_restart.finditer(text, sentence_start, start)]
+        sentence_start = max(restarts, default=sentence_start)
+    # A trigger that opens with an actor ("militants ~ captured") holds its subject inside it.
+    limit = end if any(m[0] <= start < m[1] for m in mentions) else start + 1
+    for mention_start, mention_end, side in mentions:
+        if not sentence_start <= mention_start < limit:
+            continue
+        before = text[sentence_start:mention_start]
+        if language.not_subject is not None and language.not_subject.search(before):
+            continue
+        if language.names_a_place(text[mention_end:]):
+            continue
+        return side
+    return None
 
 
 def score_triggers(triggers: list[Trigger]) -> dict[str, float]:
@@ -93,15 +143,18 @@ def decide(triggers: list[Trigger], *, text: str, lang: str = "en", lexicon: Tri
 
     The best-scoring sub-type wins; ties go to the earlier sub-type in codebook order.
     Negative cues in `text` lower the winning score before the language threshold is
-    applied, then the typology's rules may move the decision.
+    applied, then the typology's rules may move the decision. A demonstration is not
+    discounted by negative cues: a march over a flood or a fraud is still a march.
     """
     language = lexicon.language(lang)
     scores = score_triggers(triggers)
     if not scores:
         return None
-    order = {sub: index for index, (_, sub) in enumerate(lexicon.typology.sub_types)}
+    typology = lexicon.typology
+    order = {sub: index for index, (_, sub) in enumerate(typology.sub_types)}
     best = min(scores, key=lambda sub: (-scores[sub], order[sub]))
-    if scores[best] - language.negative_score(text) < language.threshold:
+    discount = 0.0 if typology.event_type_of(best) in UNDISCOUNTED_TYPES else language.negative_score(text)
+    if scores[best] - discount < language.threshold:
         return None
     chosen, rule = _apply_rules(best, scores, text, language, lexicon)
     return _classification(chosen, scores, triggers, best, rule, lexicon)

@@ -30,7 +30,7 @@ def test_trigger_lexicon_shipped_languages_load() -> None:
 
 @pytest.mark.parametrize("name", ["typology.yaml", "triggers/en.yaml", "triggers/fr.yaml"])
 def test_trigger_lexicon_files_are_in_the_manifest(name: str) -> None:
-    assert read_manifest()[name] == "1"
+    assert read_manifest()[name] == "2"
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,22 @@ def test_trigger_lexicon_pattern_syntax(pattern: str, text: str, matched: str) -
 def test_trigger_lexicon_pattern_stops_at_word_end() -> None:
     lexicon = load_trigger_lexicon()
     assert not [t for t in find_triggers("The clashing colours of the mural.", lexicon=lexicon) if t.text == "clash"]
+
+
+def test_trigger_lexicon_context_only_generic_needs_cues(tmp_path: Path) -> None:
+    path = _user_file(tmp_path, "lang: en\ngeneric:\n  - pattern: 'uproar'\n    weight: 1.0\n")
+    with pytest.raises(DataFileError, match="without a default needs cues"):
+        load_trigger_lexicon(extra=[path], languages=("en",))
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("Crowds rallied against the killing of two farmers, and police fired tear gas.", "killing", "tear gas"),
+        ("Nurses marched to demand justice for a colleague shot by guards.", "shot", "Nurses"),
+    ],
+)
+def test_trigger_lexicon_grievance_spans_end_at_the_clause(text: str, inside: str, outside: str) -> None:
+    spans = load_trigger_lexicon().language("en").grievance_spans(text)
+    assert any(start <= text.index(inside) < end for start, end in spans)
+    assert not any(start <= text.index(outside) < end for start, end in spans)

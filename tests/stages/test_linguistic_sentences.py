@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashpoint.stages.linguistic import opening, opens_with_name, split_paragraphs, split_sentences
+from flashpoint.stages.linguistic import lower_case_words, opening, opens_with_name, split_paragraphs, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,19 @@ def test_linguistic_paragraphs_strip_bullets_and_keep_offsets() -> None:
 @pytest.mark.parametrize(("text", "expected"), [("Djibo was attacked.", True), ("The army said.", False), ("in Gao", False)])
 def test_linguistic_opens_with_name(text: str, expected: bool) -> None:
     assert opens_with_name(text, "en") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Police fired tear gas.", False), ("Thousands marched.", False), ("Djibo's market burned.", False), ("Kaya was calm.", True)],
+)
+def test_linguistic_opens_with_name_skips_common_words(text: str, expected: bool) -> None:
+    common = lower_case_words("the police said thousands of people left djibo") | {"djibo"}
+    assert opens_with_name(text, "en", common) is expected
+
+
+def test_linguistic_lower_case_words_are_the_ones_written_in_lower_case() -> None:
+    assert lower_case_words("Police said police and Kaya, d'Ouagadougou, tirs") == {"said", "police", "and", "d'Ouagadougou", "tirs"}
 
 
 def test_linguistic_opening_window() -> None:

@@ -102,7 +102,11 @@ def test_triggers_en_no_conflict_event(lexicon: TriggerLexicon, text: str) -> No
         # A failed capture is a clash.
         ("Militants tried to seize control of the town but were repelled.", "Armed clash", "capture_needs_final_hold"),
         # A defused bomb is not an explosion.
-        ("Police defused a roadside bomb planted near the school.", "Disrupted weapons use", "disrupted_weapon_is_not_an_explosion"),
+        (
+            "A roadside bomb planted near the school was defused by police.",
+            "Disrupted weapons use",
+            "disrupted_weapon_is_not_an_explosion",
+        ),
     ],
 )
 def test_triggers_en_codebook_rules(lexicon: TriggerLexicon, text: str, sub_type: str, rule: str) -> None:

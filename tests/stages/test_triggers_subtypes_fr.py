@@ -17,7 +17,7 @@ CASES = [
     ("De violents affrontements ont opposé l'armée aux rebelles près de la frontière.", "Armed clash"),
     ("Une patrouille de gendarmes est tombée dans une embuscade tendue par des hommes armés.", "Armed clash"),
     ("Les FAMa ont repris le contrôle de la localité après plusieurs jours de combats.", "Government regains territory"),
-    ("Les jihadistes se sont emparés de la ville après le départ de la garnison.", "Non-state actor overtakes territory"),
+    ("Les jihadistes se sont emparés de la ville après la fuite de la garnison.", "Non-state actor overtakes territory"),
     ("Une enquête conclut à l'usage d'armes chimiques contre le quartier.", "Chemical weapon"),
     ("Une frappe aérienne a visé un rassemblement de combattants près du fleuve.", "Air/drone strike"),
     ("Un kamikaze s'est fait exploser devant le commissariat central.", "Suicide bomb"),
