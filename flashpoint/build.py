@@ -62,13 +62,13 @@ class Resources:
         user = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         return ActorKB.load(extra_paths=[*user, *self.actors_extra])
 
-    def ner_selector(self) -> Callable[[str, str], bool] | None:
+    def ner_selector(self) -> Callable[[str, str, frozenset[str]], bool] | None:
         """The fast path's first pass: which sentences the statistical NER sees."""
         scope = self.settings.get("ner_scope")
         if scope == "all":
             return None
         if scope == "off":
-            return lambda text, lang, common: False
+            return _read_nothing
         if scope not in {"triggers", "initial"}:
             raise ConfigError(f"ner_scope {scope!r} is not one of all, triggers, initial, off", field="ner_scope")
         lexicon = self.lexicon
@@ -96,6 +96,11 @@ class Resources:
         for table in (grammar.units, grammar.tens, grammar.scales, grammar.vague, grammar.approximate):
             words |= table.first_words
         return frozenset(words)
+
+
+def _read_nothing(text: str, lang: str, common: frozenset[str]) -> bool:
+    """The selector of `ner_scope = off`: the NER reads no sentence."""
+    return False
 
 
 def _language(res: Resources) -> Stage:

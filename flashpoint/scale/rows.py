@@ -33,7 +33,7 @@ def document_row(doc: Document) -> Row:
 def row_document(row: Mapping[str, Any]) -> Document:
     """Rebuild the `Document` of an input row (the inverse of `document_row`)."""
     published = row.get("published")
-    values = {name: row.get(name) for name in INPUT_COLUMNS}
+    values: dict[str, Any] = {name: row.get(name) for name in INPUT_COLUMNS}
     values["published"] = dt.date.fromisoformat(published) if published else None
     return Document(**values)
 

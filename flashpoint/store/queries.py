@@ -178,7 +178,10 @@ def influence_records(session: Session) -> list[JsonDict]:
 
 def store_stats(session: Session, *, max_actors: int = 500) -> JsonDict:
     """Counts, date range, and the actors, types and countries to offer as filters."""
-    count = lambda model: session.scalar(select(func.count()).select_from(model)) or 0  # noqa: E731
+
+    def count(model: type[Any]) -> int:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
     first, last = session.execute(select(func.min(ClusterRow.start_date), func.max(ClusterRow.end_date))).one()
     actors = session.execute(
         select(ClusterActorRow.actor_id, func.min(ClusterActorRow.name), func.count(func.distinct(ClusterActorRow.cluster_id)))
