@@ -40,6 +40,9 @@ GRIEVANCE_WORDS = 10
 ACTOR_SIDES = ("state_actor", "non_state_actor")
 FACILITY_CUE = "facility"
 SIDE_ONLY_CUES = frozenset({"non_state_actor", FACILITY_CUE})
+# Cue classes whose words also belong to another class ("protesters" is both a crowd and a
+# protest scene). The shared matcher keeps one class per word, so these get their own pass.
+OVERLAY_CUES = frozenset({"protest_scene"})
 # A `~` in a pattern: a gap of up to four words between two parts of a phrase.
 _GAP = r"\W+(?:[\w'’-]+\W+){0,4}?"
 # A pattern must not end inside a word ("l'attaque" still matches); the matcher only tries word starts.
@@ -109,6 +112,9 @@ class LanguageLexicon:
     """The cue class of each pattern of `cue_matcher`."""
     negative_matcher: PhraseMatcher
     negative_weights: tuple[float, ...]
+    overlay_matcher: PhraseMatcher | None = None
+    overlay_classes: tuple[str, ...] = ()
+    """The cue class (one of `OVERLAY_CUES`) of each pattern of `overlay_matcher`."""
     grievance_matcher: PhraseMatcher | None = None
     clause_break: re.Pattern[str] | None = None
     actor_matcher: PhraseMatcher | None = None
@@ -123,7 +129,10 @@ class LanguageLexicon:
 
     def cues_in(self, text: str) -> frozenset[str]:
         """The cue classes that occur in `text`."""
-        return frozenset(self.cue_classes[match.index] for match in self.cue_matcher.finditer(text))
+        found = {self.cue_classes[match.index] for match in self.cue_matcher.finditer(text)}
+        if self.overlay_matcher is not None:
+            found.update(self.overlay_classes[match.index] for match in self.overlay_matcher.finditer(text))
+        return frozenset(found)
 
     def actor_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """`(start, end, side)` of each mention of a cue class of `ACTOR_SIDES`, in text order."""
@@ -245,8 +254,9 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
     actor_matcher, actor_sides, facility_matcher = _actor_matchers(path, cues)
     # The shared cue matcher keeps one class per word, so side-only classes stay out of it
     # ("rebels" must still count as a military target).
-    shared = {name: pats for name, pats in cues.items() if name not in SIDE_ONLY_CUES}
+    shared = {name: pats for name, pats in cues.items() if name not in SIDE_ONLY_CUES | OVERLAY_CUES}
     cue_list = sorted(((name, p) for name, pats in shared.items() for p in pats), key=lambda item: -len(item[1]))
+    overlay = [(name, p) for name, pats in cues.items() if name in OVERLAY_CUES for p in pats]
     return LanguageLexicon(
         lang=lang,
         threshold=parts[0][1].threshold,
@@ -256,6 +266,8 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
         cue_classes=tuple(name for name, _ in cue_list),
         negative_matcher=_matcher(path, "negative", list(negative)),
         negative_weights=tuple(negative.values()),
+        overlay_matcher=_matcher(path, "cues", [pattern for _, pattern in overlay]) if overlay else None,
+        overlay_classes=tuple(name for name, _ in overlay),
         grievance_matcher=_matcher(path, "grievance", grievance) if grievance else None,
         clause_break=_clause_break(breaks),
         actor_matcher=actor_matcher,

@@ -82,9 +82,15 @@ def _ending(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _ends_with_any(before: str, phrases: list[str] | tuple[str, ...]) -> bool:
-    tail = _ELIDED.sub(lambda m: "de" if m.group(1) == "d" else "le", before[-60:].lower().rstrip())
-    tail = _DETERMINER.sub("", " " + tail).strip()
-    return _ending(tuple(phrases)).search(tail) is not None
+    return _ending(tuple(phrases)).search(_tail(before[-60:])) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _tail(before: str) -> str:
+    """The words before a name, lower-cased, elisions spelt out, a final determiner dropped
+    (each name asks several cue lists about the same words)."""
+    tail = _ELIDED.sub(lambda m: "de" if m.group(1) == "d" else "le", before.lower().rstrip())
+    return _DETERMINER.sub("", " " + tail).strip()
 
 
 @functools.lru_cache(maxsize=8)
