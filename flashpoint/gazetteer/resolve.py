@@ -159,13 +159,13 @@ def resolve_place(gaz: Gazetteer, text: str, span: Span, ctx: PlaceContext) -> P
     """Resolve `text` (a toponym at `span`) with the document's context.
 
     Returns the best acceptable place with geo_precision/where_prec set; else a
-    `no_match` fallback to the first admin1/region named in `ctx`; else None.
+    `no_match` fallback to the last admin1/region named in `ctx`; else None.
     """
     context = _rank_context(gaz, ctx)
     chosen = _choose(gaz, text, ctx, context)
     if chosen is not None:
         return _place(chosen[0], text, span, no_match=False, namesakes=chosen[1])
-    for name in ctx.admin1s:
+    for name in reversed(ctx.admin1s):
         area = _area_of(gaz, name, ctx.countries)
         if area is not None and (not ctx.countries or area.country in ctx.countries or area.gazetteer_id.startswith("region:")):
             return _place(area, text, span, no_match=True)

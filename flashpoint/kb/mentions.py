@@ -80,6 +80,11 @@ class MentionResolver:
         coref = next((form for form in hit.forms if form.kind == "coref"), None)
         if named:
             return self._named(self.kb.rank_forms(named, self.ctx), text, hit.span)
+        if coref is not None and generic is not None:
+            # "the militants" after a named group is that group; with none named, they are unidentified.
+            ref = self._coref(coref, text, hit.span, refs)
+            if ref.id is not None:
+                return ref
         if generic is not None:
             return None if self._is_member_phrase(hit, generic, following) else self._generic(generic, text, hit.span)
         if coref is not None:

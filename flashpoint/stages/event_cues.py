@@ -45,6 +45,15 @@ class EventCues(BaseModel):
         return score >= self.min_trigger_score.get(sub_event_type, self.min_trigger_score.get("default", 0.0))
 
 
+def load_escalation() -> tuple[tuple[str, ...], ...]:
+    """Ladders of sub-types one gathering can pass through, mildest first."""
+    path = data_path("event_cues.yaml")
+    ladders = read_data_file(path).get("escalation", [])
+    if not isinstance(ladders, list) or not all(isinstance(l, list) and all(isinstance(s, str) for s in l) for l in ladders):
+        raise DataFileError(f"{path.name}: escalation must be a list of lists of sub-types", path=str(path), field="escalation")
+    return tuple(tuple(ladder) for ladder in ladders)
+
+
 def load_event_cues() -> dict[str, EventCues]:
     """Cues per language code."""
     path = data_path("event_cues.yaml")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flashpoint.model import ActorRef, Claim, Event, Fatalities, Span, TimeRange, Toll
+from flashpoint.model import ActorRef, Claim, Event, Fatalities, Place, Span, TimeRange, Toll
 from flashpoint.stages.event_drafts import Draft, place_key
 
 
@@ -52,6 +52,42 @@ def same_event(a: Draft, b: Draft) -> bool:
         and place_key(a.place) == place_key(b.place)
         and times_overlap(a.time, b.time)
     )
+
+
+def same_gathering(a: Draft, b: Draft, ladders: tuple[tuple[str, ...], ...]) -> bool:
+    """One gathering told at two moments ("marched peacefully ... police later dispersed
+    them"): sub-types on one escalation ladder, the same day, compatible actors, and the
+    same place or an unfound spot within the other's admin1 unit."""
+    return (
+        a.sub_event_type != b.sub_event_type
+        and any(a.sub_event_type in ladder and b.sub_event_type in ladder for ladder in ladders)
+        and not a.aggregate and not b.aggregate
+        and actors_compatible(a, b)
+        and _same_day(a.time, b.time)
+        and _same_site(a.place, b.place)
+    )
+
+
+def _same_day(a: TimeRange | None, b: TimeRange | None) -> bool:
+    return a is not None and b is not None and a.start is not None and a.start == a.end == b.start == b.end
+
+
+def _same_site(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if place_key(a) == place_key(b):
+        return True
+    unfound, found = (a, b) if a.no_match else (b, a)
+    return unfound.no_match and not found.no_match and unfound.admin1 is not None and unfound.admin1 == found.admin1
+
+
+def escalate(kept: Draft, other: Draft, ladders: tuple[tuple[str, ...], ...]) -> None:
+    """When `other` is a harsher step of `kept`'s ladder (the protest met intervention), the
+    event takes that sub-type and the actors of that step."""
+    ladder = next((ladder for ladder in ladders if kept.sub_event_type in ladder and other.sub_event_type in ladder), None)
+    if ladder is not None and ladder.index(other.sub_event_type) > ladder.index(kept.sub_event_type):
+        kept.event_type, kept.sub_event_type = other.event_type, other.sub_event_type
+        kept.actor1, kept.actor2 = other.actor1 or kept.actor1, other.actor2 or kept.actor2
 
 
 def absorb(kept: Draft, other: Draft) -> None:
@@ -100,11 +136,16 @@ def _side_of(draft: Draft, actor: ActorRef | None) -> int | None:
     return None
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """Greedy in-document merge, in text order (deterministic)."""
+def merge_drafts(drafts: list[Draft], ladders: tuple[tuple[str, ...], ...] = ()) -> list[Draft]:
+    """Greedy in-document merge, in text order (deterministic). With escalation `ladders`,
+    a gathering told at two moments becomes one event of its harshest sub-type."""
     merged: list[Draft] = []
     for draft in drafts:
         target = next((kept for kept in merged if same_event(kept, draft)), None)
+        if target is None:
+            target = next((kept for kept in merged if same_gathering(kept, draft, ladders)), None)
+            if target is not None:
+                escalate(target, draft, ladders)
         if target is None:
             merged.append(draft)
         else:

@@ -35,15 +35,16 @@ def is_armed(actor: ActorRef) -> bool:
 
 def distinct_armed(actors: list[ActorRef]) -> list[ActorRef]:
     """Armed actors, first mention of each id, in text order; an unnamed perpetrator
-    ("gunmen") only when no group is named ("gunmen from JNIM" is JNIM)."""
+    ("gunmen") only when no group is named by name ("gunmen from JNIM" is JNIM)."""
     seen: set[str] = set()
     found = []
     for actor in actors:
         if is_armed(actor) and actor.id not in seen:
             seen.add(str(actor.id))
             found.append(actor)
-    named = [a for a in found if a.resolution != "generic" or a.inter == 1]
-    return named if named else found
+    if not any(a.resolution != "generic" for a in found):
+        return found  # "soldiers ... when gunmen ambushed": the unnamed side stays a side
+    return [a for a in found if a.resolution != "generic" or a.inter == 1]
 
 
 def civilians_in(actors: list[ActorRef]) -> ActorRef | None:

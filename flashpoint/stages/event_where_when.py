@@ -36,6 +36,10 @@ def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: Ev
     own = _places_in(view, clause.holds, state)
     if own:
         return [near_known_place(view, clause, own[0])] if len(own) == 1 and own[0].no_match else own
+    unfound = [m for m in view.places if clause.holds(m.span) and m.role == "event" and m.place is None]
+    regions = _region_qualifiers(view, clause)
+    if unfound and regions:  # the report names no country, but "X in the Tillaberi region"
+        return [replace(regions[0], text=unfound[0].text, span=unfound[0].span, no_match=True)]
     clause_text = view.between(clause.span.start, clause.span.end).lower()
     if contains_any(clause_text, cues.region_anaphora) is not None:
         earlier = _places_in(view, lambda span: span.start < clause.span.start, state)
@@ -67,15 +71,28 @@ def unfound_place(mention: PlaceMention, state: Discourse) -> Place | None:
 
 
 def near_known_place(view: SentenceView, clause: Clause, unknown: Place) -> Place:
-    """An unfound village "near Djibo": Djibo's coordinates at ACLED precision 2 (UCDP 2)."""
-    near = [
+    """An unfound village "near Djibo": Djibo's coordinates at ACLED precision 2 (UCDP 2);
+    "X in the Tillaberi region": the region at precision 3, X's name kept."""
+    near = [place for place in _qualifiers(view, clause) if place.geo_precision == 1]
+    if near:
+        return replace(near[0], text=unknown.text, span=unknown.span, geo_precision=2, where_prec=2, no_match=True)
+    regions = _region_qualifiers(view, clause)
+    if regions:
+        return replace(regions[0], text=unknown.text, span=unknown.span, no_match=True)
+    return unknown
+
+
+def _qualifiers(view: SentenceView, clause: Clause) -> list[Place]:
+    """Found places that locate another place of the clause ("near Djibo", "in Soum province")."""
+    return [
         m.place for m in view.places
-        if m.role == "qualifier" and clause.holds(m.span) and m.place is not None
-        and not m.place.no_match and m.place.geo_precision == 1
+        if m.role == "qualifier" and clause.holds(m.span) and m.place is not None and not m.place.no_match
     ]
-    if not near:
-        return unknown
-    return replace(near[0], text=unknown.text, span=unknown.span, geo_precision=2, where_prec=2, no_match=True)
+
+
+def _region_qualifiers(view: SentenceView, clause: Clause) -> list[Place]:
+    """Qualifiers that are admin units or analyst regions (UCDP where_prec 4 or 5)."""
+    return [place for place in _qualifiers(view, clause) if place.where_prec in (4, 5)]
 
 
 def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: EventCues) -> list[TimeRange]:

@@ -17,7 +17,7 @@ from typing import Any
 from flashpoint.model import ActorRef, Document, Place, PlaceMention, Span, TimeRange, Toll, Trigger
 from flashpoint.pipeline import Stage
 from flashpoint.stages.alliances import Alliances
-from flashpoint.stages.event_cues import EventCues, contains_any, load_event_cues
+from flashpoint.stages.event_cues import EventCues, contains_any, load_escalation, load_event_cues
 from flashpoint.stages.event_drafts import (
     Clause,
     Discourse,
@@ -28,7 +28,7 @@ from flashpoint.stages.event_drafts import (
     split_coordination,
 )
 from flashpoint.stages.event_folds import fold_casualties, fold_consequences, fold_protests, fold_side_effects
-from flashpoint.stages.event_merge import absorb, actors_compatible, freeze, merge_drafts
+from flashpoint.stages.event_merge import absorb, actors_compatible, escalate, freeze, merge_drafts
 from flashpoint.stages.event_roles import (
     TERRITORY,
     Roles,
@@ -62,6 +62,7 @@ class EventStage(Stage):
 
     def __init__(self, kb: Any = None) -> None:
         self.cues = load_event_cues()
+        self.escalation = load_escalation()
         self._kb = kb
         self._alliances: Alliances | None = None
 
@@ -94,8 +95,8 @@ class EventStage(Stage):
                 continue
             sentence_drafts = merge_drafts(drafts_for_sentence(doc, view, state, cues))
             update_discourse(state, view, sentence_drafts)
-            drafts.extend(d for d in sentence_drafts if not continues(drafts, d))
-        events = tuple(freeze(d, doc_id=doc.doc_id, index=i) for i, d in enumerate(merge_drafts(drafts)))
+            drafts.extend(d for d in sentence_drafts if not continues(drafts, d, self.escalation))
+        events = tuple(freeze(d, doc_id=doc.doc_id, index=i) for i, d in enumerate(merge_drafts(drafts, self.escalation)))
         influences = tuple(find_influences(doc, views, cues))
         return doc.with_layers(events=events, influences=influences)
 
@@ -120,8 +121,12 @@ class EventStage(Stage):
 def takes_responsibility(view: SentenceView, drafts: list[Draft], cues: EventCues) -> bool:
     """"JNIM claimed responsibility for the attack": the claimant becomes the last event's
     perpetrator when it had none named; the sentence is not a new event. True when folded."""
-    if not drafts or contains_any(view.text, cues.responsibility) is None:
+    cue = contains_any(view.text, cues.responsibility)
+    if not drafts or cue is None:
         return False
+    if contains_any(view.text[: view.text.lower().find(cue)], cues.negation) is not None:
+        drafts[-1].evidence.append(view.sentence.span)  # "no group has claimed responsibility": nobody named
+        return True
     claimant = next((a for a in distinct_armed(view.actors) if a.resolution != "generic"), None)
     last = drafts[-1]
     if claimant is None or last.actor1 is None or last.actor1.id not in {UNIDENTIFIED, claimant.id}:
@@ -163,7 +168,10 @@ def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft]) 
     dated = [t for t in view.times if t.start is not None or t.end is not None]
     if dated:
         state.time = dated[-1]
-    regions = [m.place for m in view.places if m.role in {"region", "container"} and m.place is not None]
+    regions = [
+        m.place for m in view.places
+        if m.place is not None and (m.role in {"region", "container"} or (m.role == "qualifier" and m.place.where_prec in (4, 5)))
+    ]
     if regions:
         state.region = regions[-1]
 
@@ -173,14 +181,15 @@ def family(event_type: str) -> str:
     return "Battles" if event_type == "Explosions/Remote violence" else event_type
 
 
-def continues(drafts: list[Draft], draft: Draft) -> bool:
+def continues(drafts: list[Draft], draft: Draft, ladders: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Fold a draft that only carries on the previous event ("Two soldiers were wounded,
-    the army said.") into it; True when folded."""
+    the army said."; "Police later dispersed them.") into it; True when folded."""
     if not drafts or not draft.inherited:
         return False
     previous = drafts[-1]
     if family(previous.event_type) != family(draft.event_type) or not actors_compatible(previous, draft):
         return False
+    escalate(previous, draft, ladders)
     absorb(previous, replace(draft, place=previous.place, time=previous.time))
     return True
 

@@ -134,7 +134,8 @@ class PlacesStage(Stage):
                     toponym = replace(toponym, role="context")  # "a source in the Azawad region"
                 mention = self.resolve(toponym, context)
                 mentions.append(mention)
-                context = _extend_context(context, mention.place)
+                if mention.role != "context":  # a dateline or an affiliation says nothing of where events are
+                    context = _extend_context(context, mention.place)
         return mentions
 
     def resolve_name(self, name: str, span: Span, context: PlaceContext) -> Place | None:
@@ -222,10 +223,11 @@ def _recent_points(points: tuple[tuple[float, float], ...], point: tuple[float, 
 
 
 def _extend_context(context: PlaceContext, place: Place | None) -> PlaceContext:
-    """Resolved places make later ones coherent: add the point and its admin1."""
+    """Resolved places make later ones coherent: add the point and its admin1 (the admin1
+    named last comes last: an unfound place falls back to the region the report is in now)."""
     if place is None or place.lat is None or place.lon is None or place.no_match:
         return context
-    admin1s = context.admin1s if place.admin1 is None or place.admin1 in context.admin1s else (*context.admin1s, place.admin1)
+    admin1s = context.admin1s if place.admin1 is None else (*(a for a in context.admin1s if a != place.admin1), place.admin1)
     return PlaceContext(
         countries=context.countries,
         admin1s=admin1s,

@@ -1,0 +1,56 @@
+"""The whole pipeline on short invented wire reports: what an analyst would code from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+PUBLISHED = dt.date(2023, 10, 12)
+
+
+def events_of(nlp: Any, text: str) -> list[Any]:
+    return list(nlp(text, published=PUBLISHED).events)
+
+
+@pytest.mark.slow
+def test_protest_dispersed_later_that_day_is_one_protest_with_intervention(nlp: Any) -> None:
+    text = ("Hundreds of people marched peacefully in Niamey on Saturday to demand the release of detained "
+            "journalists. Police later fired tear gas to disperse the protesters near the central market.")
+    events = events_of(nlp, text)
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+    assert events[0].place is not None and events[0].place.name == "Niamey"
+
+
+@pytest.mark.slow
+def test_an_unnamed_attacker_stays_a_side_against_soldiers(nlp: Any) -> None:
+    text = "At least 12 Nigerien soldiers were killed on Tuesday when suspected jihadists ambushed a patrol near Ayorou."
+    (event,) = events_of(nlp, text)
+    sides = {event.actor1.id if event.actor1 else None, event.actor2.id if event.actor2 else None}
+    assert sides == {"unidentified_armed_group", "military_forces_niger"}
+
+
+@pytest.mark.slow
+def test_a_denied_responsibility_names_nobody(nlp: Any) -> None:
+    text = ("Gunmen killed seven villagers in Ayorou on Sunday. No group has claimed responsibility, but the "
+            "Islamic State in the Sahel is active in the area.")
+    (event,) = events_of(nlp, text)
+    assert event.actor1 is not None and event.actor1.id == "unidentified_armed_group"
+
+
+@pytest.mark.slow
+def test_militants_after_a_named_group_are_that_group(nlp: Any) -> None:
+    text = ("JNIM fighters attacked an army post in Boulkessi on Monday. The militants killed four soldiers "
+            "before withdrawing.")
+    ids = {a.id for e in events_of(nlp, text) for a in (e.actor1, e.actor2) if a is not None}
+    assert "jnim" in ids and "unidentified_armed_group" not in ids
+
+
+@pytest.mark.slow
+def test_an_unknown_village_in_a_named_region_falls_back_to_that_region_not_the_dateline(nlp: Any) -> None:
+    text = ("NIAMEY, Oct 12 (Reuters) - Gunmen killed nine civilians in Tagantassou Kwara in the Tillaberi "
+            "region on Tuesday, officials said.")
+    (event,) = events_of(nlp, text)
+    assert event.place is not None and event.place.no_match
+    assert event.place.admin1 == "Tillabéri" and event.place.text == "Tagantassou Kwara"
