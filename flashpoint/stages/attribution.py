@@ -28,7 +28,7 @@ from flashpoint.stages.attribution_sources import (
 )
 from flashpoint.stages.phrase_lexicons import check_language
 from flashpoint.stages.phrase_patterns import CLAUSE_BREAKS
-from flashpoint.stages.phrase_tokens import Token, tokenize
+from flashpoint.stages.phrase_tokens import Token, sentence_tokens
 
 STOPS = CLAUSE_BREAKS | {".", "!", "?"}
 MAX_SOURCE_TOKENS = 15
@@ -44,7 +44,7 @@ class _Sentence:
     def __init__(self, doc_text: str, span: Span, lexicon: SourceLexicon, classifier: SourceClassifier) -> None:
         self.text = doc_text
         self.span = span
-        self.tokens = tokenize(span.text_of(doc_text), offset=span.start)
+        self.tokens = sentence_tokens(span.text_of(doc_text), span.start)
         self.lexicon = lexicon
         self.classifier = classifier
 
@@ -73,8 +73,13 @@ class _Sentence:
 def find_claims(sentence: _Sentence) -> list[Claim]:
     """Every claim of one sentence, in order of their cue."""
     claims: list[Claim] = []
+    cues = sentence.lexicon.cue_words
     i = 0
     while i < len(sentence.tokens):
+        # Every reader below starts with a cue phrase: most tokens start none.
+        if sentence.tokens[i].norm not in cues:
+            i += 1
+            continue
         found = _according_to(sentence, i) or _outlet(sentence, i) or _document(sentence, i) or _reporting(sentence, i)
         if found is None:
             i += 1

@@ -61,6 +61,11 @@ class SourceLexicon:
         self.not_names = frozenset(fold(word) for word in lex.not_names)
         self.filler = frozenset(fold(word) for word in lex.filler)
         self.relative_starts = frozenset(fold(word) for word in lex.relative_starts)
+        cue_tables = (self.source_after, self.outlet_after, self.document_intro, self.verbs)
+        self.cue_words: frozenset[str] = frozenset().union(*(table.first_words for table in cue_tables))
+        """Words that can start an attribution cue; `find_claims` skips all other tokens."""
+        self.outlet_names = NameIndex(self.outlets)
+        self.group_outlet_names = NameIndex(self.group_outlets)
 
 
 def _table(phrases: Sequence[str]) -> PhraseTable[bool]:
@@ -152,8 +157,8 @@ class SourceClassifier:
         lex, span = self.lexicon, span_of(tokens)
         text = phrase_text(self.text, tokens)
         norms = [token.norm for token in tokens]
-        for names, kind in ((lex.outlets, "outlet"), (lex.group_outlets, "group")):
-            found = _find(names, norms)
+        for names, kind in ((lex.outlet_names, "outlet"), (lex.group_outlet_names, "group")):
+            found = names.find(norms)
             if found is not None:
                 return Source(kind, found[0], span_of(tokens[found[1] : found[2]]))
         actor = next((a for a in self.actors if span.start <= a.span.start and a.span.end <= span.end), None)
@@ -206,11 +211,32 @@ class SourceClassifier:
         return None
 
 
-def _find(names: dict[tuple[str, ...], str], norms: Sequence[str]) -> tuple[str, int, int] | None:
-    """The longest listed name the phrase contains as a token sequence: (name, first, end)."""
-    for key, name in sorted(names.items(), key=lambda item: -len(item[0])):
-        size = len(key)
-        for i in range(len(norms) - size + 1):
-            if tuple(norms[i : i + size]) == key:
-                return name, i, i + size
-    return None
+class NameIndex:
+    """Listed names (folded token sequences), found in a phrase longest first."""
+
+    def __init__(self, names: dict[tuple[str, ...], str]) -> None:
+        # Rank = place in the search order: longest first, then listing order.
+        ordered = sorted(names.items(), key=lambda item: -len(item[0]))
+        self._by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        self._empty: tuple[int, str] | None = None
+        for rank, (key, name) in enumerate(ordered):
+            if key:
+                self._by_first.setdefault(key[0], []).append((rank, key, name))
+            elif self._empty is None:
+                self._empty = rank, name
+
+    def find(self, norms: Sequence[str]) -> tuple[str, int, int] | None:
+        """The longest listed name the phrase contains as a token sequence: (name, first, end).
+
+        Among names of one length the first listed wins, at its first place in the phrase."""
+        best: tuple[int, int, str, int] | None = None
+        for i, norm in enumerate(norms):
+            for rank, key, name in self._by_first.get(norm, ()):
+                if best is not None and rank >= best[0]:
+                    break  # candidates are in rank order: no better one at this place
+                if tuple(norms[i : i + len(key)]) == key:
+                    best = rank, i, name, i + len(key)
+                    break
+        if best is not None:
+            return best[2], best[1], best[3]
+        return (self._empty[1], 0, 0) if self._empty is not None else None

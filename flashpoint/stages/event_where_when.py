@@ -40,6 +40,9 @@ def clause_places(view: SentenceView, clause: Clause, state: Discourse, cues: Ev
     regions = _region_qualifiers(view, clause)
     if unfound and regions:  # the report names no country, but "X in the Tillaberi region"
         return [replace(regions[0], text=unfound[0].text, span=unfound[0].span, no_match=True)]
+    countries = [m.place for m in view.places if clause.holds(m.span) and m.role == "country" and m.place is not None]
+    if len(countries) == 1 and not unfound:  # "... 20,000 deaths in Burkina Faso": the country, at its precision
+        return countries
     clause_text = view.between(clause.span.start, clause.span.end).lower()
     if contains_any(clause_text, cues.region_anaphora) is not None:
         earlier = _places_in(view, lambda span: span.start < clause.span.start, state)

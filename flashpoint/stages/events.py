@@ -45,7 +45,7 @@ from flashpoint.stages.event_roles import (
     territory_roles,
     victims_of,
 )
-from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls
+from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls, reports_on
 from flashpoint.stages.implied_actors import PROTESTERS, RIOTERS, UNIDENTIFIED, implied_actor, localised
 from flashpoint.stages.influence import find_influences
 
@@ -94,7 +94,7 @@ class EventStage(Stage):
             if takes_responsibility(view, drafts, cues):
                 continue
             sentence_drafts = merge_drafts(drafts_for_sentence(doc, view, state, cues))
-            update_discourse(state, view, sentence_drafts)
+            update_discourse(state, view, sentence_drafts, cues)
             drafts.extend(d for d in sentence_drafts if not continues(drafts, d, self.escalation))
         events = tuple(freeze(d, doc_id=doc.doc_id, index=i) for i, d in enumerate(merge_drafts(drafts, self.escalation)))
         influences = tuple(find_influences(doc, views, cues))
@@ -160,12 +160,13 @@ def main_place(doc: Document) -> Place | None:
     return replace(place, geo_precision=3, where_prec=max(place.where_prec or 4, 4))
 
 
-def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft]) -> None:
-    """Carry forward the last fighting pair, the last dated time and the last region."""
+def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft], cues: EventCues) -> None:
+    """Carry forward the last fighting pair, the last dated time (not a report's date:
+    "la veille" counts from the attack, not from the day it was learnt) and the last region."""
     for draft in drafts:
         if draft.event_type == "Battles" and draft.actor1 is not None and draft.actor2 is not None:
             state.pair = (draft.actor1, draft.actor2)
-    dated = [t for t in view.times if t.start is not None or t.end is not None]
+    dated = [t for t in view.times if (t.start is not None or t.end is not None) and not reports_on(view, t, cues)]
     if dated:
         state.time = dated[-1]
     regions = [

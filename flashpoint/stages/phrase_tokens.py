@@ -17,6 +17,10 @@ from typing import Generic, TypeVar
 from flashpoint.stages.phrase_patterns import TOKEN
 
 V = TypeVar("V")
+ASCII_DIGITS = frozenset("0123456789")
+"""The characters `is_digits` accepts, for one-character membership tests in scanning loops."""
+# One entry of a PhraseTable: the words after the first, the value, and whether it needs a capital.
+_Option = tuple[tuple[str, ...], V, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +52,23 @@ def fold(text: str) -> str:
 
 def tokenize(text: str, *, offset: int = 0) -> list[Token]:
     """Split `text` into tokens whose spans are shifted by `offset` into the document."""
-    return [
-        Token(m.group(), fold(m.group()), m.start() + offset, m.end() + offset)
-        for m in TOKEN.finditer(text)
-    ]
+    return list(sentence_tokens(text, offset))
+
+
+@functools.lru_cache(maxsize=2048)
+def sentence_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """`tokenize`, shared: the time, toll and attribution stages each read every sentence,
+    so the tokens of the last sentences are kept (an immutable tuple, safe to share)."""
+    tokens = []
+    position = 0
+    # TOKEN takes every non-space character and no space, so between two tokens there is only
+    # white space: each word's next occurrence is where it starts. (Cheaper than `finditer`,
+    # which builds a match object per token.) TOKEN has no capturing group: `findall` gives words.
+    for word in TOKEN.findall(text):
+        start = text.find(word, position)
+        position = start + len(word)
+        tokens.append(Token(word, fold(word), start + offset, position + offset))
+    return tuple(tokens)
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -67,15 +84,21 @@ class PhraseTable(Generic[V]):
 
     def __init__(self, entries: Mapping[str, V] | Iterable[tuple[str, V]], *, cased: Iterable[str] = ()) -> None:
         pairs = entries.items() if isinstance(entries, Mapping) else entries
-        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         for phrase, value in pairs:
             key = phrase_key(phrase)
             if key:
-                self._by_first.setdefault(key[0], []).append((key, value))
-        for options in self._by_first.values():
-            options.sort(key=lambda option: -len(option[0]))
+                by_first.setdefault(key[0], []).append((key, value))
         # Entries that only match a capitalised token ("May" the month, not "may" the verb).
-        self._cased = {phrase_key(phrase) for phrase in cased}
+        cased_keys = {phrase_key(phrase) for phrase in cased}
+        # Per first word, longest first: (words after the first, value, only when capitalised).
+        self._by_first: dict[str, tuple[_Option[V], ...]] = {
+            first: tuple(
+                (key[1:], value, key in cased_keys)
+                for key, value in sorted(options, key=lambda option: -len(option[0]))
+            )
+            for first, options in by_first.items()
+        }
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -86,14 +109,28 @@ class PhraseTable(Generic[V]):
         """The value and token count of the longest phrase starting at `tokens[i]`."""
         if i >= len(tokens):
             return None
-        for key, value in self._by_first.get(tokens[i].norm, ()):
-            end = i + len(key)
-            if end > len(tokens) or any(tokens[i + k].norm != part for k, part in enumerate(key)):
+        # Most tokens start no entry: one dict lookup decides, before any loop.
+        options = self._by_first.get(tokens[i].norm)
+        if options is None:
+            return None
+        for rest, value, cased in options:
+            # The next token alone rejects most longer phrases ("the" + "end of").
+            if rest and (i + len(rest) >= len(tokens) or tokens[i + 1].norm != rest[0]):
                 continue
-            if key in self._cased and not tokens[i].is_capitalised:
+            if len(rest) > 1 and not _continues(tokens, i + 2, rest[1:]):
                 continue
-            return value, len(key)
+            if cased and not tokens[i].is_capitalised:
+                continue
+            return value, len(rest) + 1
         return None
+
+
+def _continues(tokens: Sequence[Token], i: int, rest: tuple[str, ...]) -> bool:
+    """True when `tokens[i:]` starts with the folded words `rest` (the caller checks the length)."""
+    for k, part in enumerate(rest):
+        if tokens[i + k].norm != part:
+            return False
+    return True
 
 
 def is_digits(text: str) -> bool:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from flashpoint.stages.phrase_lexicons import number_lexicon, time_lexicon
 from flashpoint.stages.phrase_patterns import DAY_RANGE, ISO_DATE, NUMERIC_DATE, ORDINAL_DAY, YEAR
-from flashpoint.stages.phrase_tokens import PhraseTable, Token, is_digits
+from flashpoint.stages.phrase_tokens import ASCII_DIGITS, PhraseTable, Token, is_digits
 
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -82,16 +82,24 @@ class TimeGrammar:
         ]
         self.start_words = frozenset().union(*(table.first_words for table in tables))
         """Words that can start an expression; other tokens (except digits) are skipped quickly."""
+        openers = (self.range_open, self.since, self.until)
+        self.opener_words = frozenset().union(*(table.first_words for table in openers))
+        """Words that open a range or a bound ("between", "since", "until")."""
 
-    def may_start(self, token: Token) -> bool:
-        """True when an expression could start at this token."""
-        return token.norm in self.start_words or is_digits(token.norm[:1])
+    def start_positions(self, tokens: Sequence[Token]) -> list[int]:
+        """Indices of the tokens where an expression may start: a start word or an ASCII digit."""
+        words = self.start_words
+        return [k for k, token in enumerate(tokens) if token.norm in words or token.norm[:1] in ASCII_DIGITS]
 
     def number_at(self, tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         """A small count ("3", "three", "a") at `i`: (value, tokens used)."""
         if i < len(tokens) and is_digits(tokens[i].norm) and len(tokens[i].norm) <= 3:
             return int(tokens[i].norm), 1
         return self.small_numbers.match(tokens, i)
+
+
+Reader = Callable[["TimeGrammar", Sequence[Token], int], "Atom | None"]
+"""An atom reader: grammar, tokens and a position in, the atom starting there (or None) out."""
 
 
 def _words(phrases: list[str]) -> PhraseTable[bool]:
@@ -312,15 +320,45 @@ def _after_year_prefix(grammar: TimeGrammar, tokens: Sequence[Token], i: int) ->
     return False
 
 
-ATOM_READERS = (relative_atom, shifted_atom, part_atom, weekday_atom, day_month_atom, month_atom, numeric_date_atom)
+ATOM_READERS: tuple[Reader, ...] = (
+    relative_atom, shifted_atom, part_atom, weekday_atom, day_month_atom, month_atom, numeric_date_atom,
+)
+# The readers whose patterns can match at a digit (`\d`, any decimal digit), in reader order.
+_DIGIT_READERS: tuple[Reader, ...] = (relative_atom, day_month_atom, numeric_date_atom)
+
+
+@functools.lru_cache(maxsize=None)
+def _readers_by_word(grammar: TimeGrammar) -> dict[str, tuple[Reader, ...]]:
+    """For each word that can start an atom, the readers that may match there, in reader order
+    (the first reader that matches wins, so the order is kept)."""
+    tables: dict[Reader, tuple[PhraseTable[Any], ...]] = {
+        relative_atom: (grammar.relative_days, grammar.ago_prefix, grammar.small_numbers, grammar.units),
+        shifted_atom: (grammar.shift_prefix,),
+        part_atom: (grammar.parts,),
+        weekday_atom: (grammar.weekdays,),
+        month_atom: (grammar.months,),
+    }
+    words = frozenset().union(*(table.first_words for group in tables.values() for table in group))
+    return {
+        word: tuple(
+            reader for reader in ATOM_READERS if any(word in table.first_words for table in tables.get(reader, ()))
+        )
+        for word in words
+    }
 
 
 def atom_at(grammar: TimeGrammar, tokens: Sequence[Token], i: int, *, year_licensed: bool = False) -> Atom | None:
     """The first atom any reader finds at `tokens[i]`, or None."""
     if i >= len(tokens):
         return None
-    for reader in ATOM_READERS:
+    norm = tokens[i].norm
+    # Only the readers that can match this token are tried: most tokens start no atom.
+    readers = _readers_by_word(grammar).get(norm, ())
+    by_digit = norm[:1].isdecimal()
+    if by_digit:
+        readers = tuple(r for r in ATOM_READERS if r in readers or r in _DIGIT_READERS) if readers else _DIGIT_READERS
+    for reader in readers:
         atom = reader(grammar, tokens, i)
         if atom is not None:
             return atom
-    return year_atom(grammar, tokens, i, licensed=year_licensed)
+    return year_atom(grammar, tokens, i, licensed=year_licensed) if by_digit else None

@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flashpoint.model import Span, TimeRange
-from flashpoint.stages.phrase_tokens import PhraseTable, Token, tokenize
+from flashpoint.stages.phrase_tokens import PhraseTable, Token, sentence_tokens
 from flashpoint.stages.time_anchoring import (
     NOT_AFTER,
     NOT_BEFORE,
@@ -42,6 +42,15 @@ class _Reader:
     text: str
     offset: int
     published: dt.date | None
+    atoms: dict[tuple[int, bool], Atom | None] = field(default_factory=dict)
+    """Atoms already read: a range, a bound and a list may each try the same token."""
+
+    def atom_at(self, i: int, *, year_licensed: bool = False) -> Atom | None:
+        """`time_atoms.atom_at` over these tokens, each position read once."""
+        key = (i, year_licensed)
+        if key not in self.atoms:
+            self.atoms[key] = atom_at(self.grammar, self.tokens, i, year_licensed=year_licensed)
+        return self.atoms[key]
 
     def after_article(self, i: int) -> int:
         """`i`, or the index after an article there ("since the 12th", "depuis le 1er mars")."""
@@ -71,22 +80,28 @@ def parse_time_expressions(
     """
     reader = _reader(text, published, lang, offset)
     found: list[TimeRange] = []
-    i = 0
-    while i < len(reader.tokens):
-        if not reader.grammar.may_start(reader.tokens[i]):
-            i += 1
+    resume = 0  # a step ends past the token it started at, so later positions are enough
+    for i in reader.grammar.start_positions(reader.tokens):
+        if i < resume or (reader.atom_at(i) is None and not _opens_at(reader, i)):
             continue
         step = _range_at(reader, i) or _bounded_at(reader, i) or _list_at(reader, i)
-        if step is None:
-            i += 1
-            continue
-        ranges, i = step
-        found.extend(ranges)
+        if step is not None:
+            ranges, resume = step
+            found.extend(ranges)
     return found
 
 
+def _opens_at(reader: _Reader, i: int) -> bool:
+    """True when a range or bound may start at `i` without an atom there: an opener
+    ("between", "since", "until") or a bare day ("from 3 to 5 March")."""
+    token = reader.tokens[i]
+    if token.norm in reader.grammar.opener_words:
+        return True
+    return token.norm[:1].isdecimal() and day_number(token) is not None
+
+
 def _reader(text: str, published: dt.date | None, lang: str, offset: int) -> _Reader:
-    return _Reader(time_grammar(lang), tokenize(text, offset=offset), text, offset, published)
+    return _Reader(time_grammar(lang), sentence_tokens(text, offset), text, offset, published)
 
 
 def _impossible(atom: Atom) -> bool:
@@ -124,7 +139,7 @@ def _range_at(reader: _Reader, i: int) -> tuple[list[TimeRange], int] | None:
 def _pair_at(reader: _Reader, j: int, joins: PhraseTable[bool] | None) -> tuple[Atom, Atom] | None:
     """The two ends of a range starting at token `j` (after an opener with its `joins`), or None."""
     tokens = reader.tokens
-    first = atom_at(reader.grammar, tokens, j, year_licensed=joins is not None)
+    first = reader.atom_at(j, year_licensed=joins is not None)
     bare_day = day_number(tokens[j]) if first is None and j < len(tokens) else None
     if first is None and bare_day is None:
         return None
@@ -133,7 +148,7 @@ def _pair_at(reader: _Reader, j: int, joins: PhraseTable[bool] | None) -> tuple[
     if join is None:
         return None
     licensed = first is not None and first.grain == "year"
-    second = atom_at(reader.grammar, tokens, reader.after_article(after_first + join[1]), year_licensed=licensed)
+    second = reader.atom_at(reader.after_article(after_first + join[1]), year_licensed=licensed)
     if second is None:
         return None
     if first is None:
@@ -166,7 +181,7 @@ def _bounded_at(reader: _Reader, i: int) -> tuple[list[TimeRange], int] | None:
         marker = table.match(reader.tokens, i)
         if marker is None:
             continue
-        atom = atom_at(reader.grammar, reader.tokens, reader.after_article(i + marker[1]), year_licensed=True)
+        atom = reader.atom_at(reader.after_article(i + marker[1]), year_licensed=True)
         if atom is None:
             continue
         if _impossible(atom):
@@ -212,7 +227,7 @@ def _list_at(reader: _Reader, i: int) -> tuple[list[TimeRange], int] | None:
 
 
 def _atom_list(reader: _Reader, i: int) -> list[Atom]:
-    first = atom_at(reader.grammar, reader.tokens, i)
+    first = reader.atom_at(i)
     atoms = [first] if first is not None else []
     while atoms:
         join = reader.grammar.list_join.match(reader.tokens, atoms[-1].last + 1)
@@ -220,7 +235,7 @@ def _atom_list(reader: _Reader, i: int) -> list[Atom]:
             break
         j = atoms[-1].last + 1 + join[1]
         j += 1 if join[0] and reader.grammar.list_join.match(reader.tokens, j) else 0  # "May, and June"
-        following = atom_at(reader.grammar, reader.tokens, j, year_licensed=atoms[-1].grain == "year")
+        following = reader.atom_at(j, year_licensed=atoms[-1].grain == "year")
         if following is None or following.grain != atoms[-1].grain or following.is_calendar != atoms[-1].is_calendar:
             break
         atoms.append(following)

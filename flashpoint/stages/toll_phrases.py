@@ -7,17 +7,14 @@ number. Counts above `MAX_COUNT` are not read as casualty counts at all.
 
 from __future__ import annotations
 
-import math
-
-from flashpoint.stages.phrase_tokens import is_digits
-
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flashpoint.stages.phrase_lexicons import NumberLexicon, Qualifier, number_lexicon
 from flashpoint.stages.phrase_patterns import DECIMAL, GROUPED_INTEGER, NUMBER_RANGE, PLAIN_INTEGER
-from flashpoint.stages.phrase_tokens import PhraseTable, Token
+from flashpoint.stages.phrase_tokens import PhraseTable, Token, is_digits
 
 MAX_COUNT = 10_000_000
 """A larger number is a typo, a sum of money or a population, never a toll."""
@@ -65,6 +62,9 @@ class NumberGrammar:
         self.postfix: PhraseTable[Qualifier] = PhraseTable(lex.postfix_qualifiers)
         self.range_open = PhraseTable(dict.fromkeys(lex.range_open, True))
         self.range_join = PhraseTable(dict.fromkeys(lex.range_join, True))
+        word_tables = (self.units, self.tens, self.scales, self.approximate, self.articles)
+        self.word_starts: frozenset[str] = frozenset().union(*(table.first_words for table in word_tables))
+        """Words a number written in words can start with; `_word_number` skips the rest."""
 
 
 @functools.lru_cache(maxsize=None)
@@ -112,6 +112,8 @@ def _checked(value: float) -> int | None:
 
 def _word_number(grammar: NumberGrammar, tokens: Sequence[Token], i: int) -> _Number | None:
     """ "twenty-five", "one hundred and five", "a thousand", "vingt et un", "une trentaine"."""
+    if tokens[i].norm not in grammar.word_starts:
+        return None
     total, current, last, previous = 0, 0, -1, ""
     j = i
     article = grammar.articles.match(tokens, j)
@@ -183,7 +185,9 @@ def quantity_at(grammar: NumberGrammar, tokens: Sequence[Token], text: str, i: i
     qualifier = grammar.qualifiers.match(tokens, i)
     if qualifier is not None:
         return _qualified(grammar, tokens, text, i, qualifier, offset)
-    return _range(grammar, tokens, text, i, offset, first=i) or _plain(grammar, tokens, text, i, offset)
+    # A range and a plain count both open with the number at `i`: read it once.
+    number = number_at(grammar, tokens, text, i, offset)
+    return _range_from(grammar, tokens, text, number, offset, first=i) or _plain_from(grammar, tokens, i, number)
 
 
 def _qualified(
@@ -204,7 +208,13 @@ def _range(
     grammar: NumberGrammar, tokens: Sequence[Token], text: str, j: int, offset: int, *, first: int
 ) -> Quantity | None:
     """ "between 10 and 15", "10 to 15", "10-15", "two or three", "entre 10 et 15"."""
-    low = number_at(grammar, tokens, text, j, offset)
+    return _range_from(grammar, tokens, text, number_at(grammar, tokens, text, j, offset), offset, first=first)
+
+
+def _range_from(
+    grammar: NumberGrammar, tokens: Sequence[Token], text: str, low: _Number | None, offset: int, *, first: int
+) -> Quantity | None:
+    """`_range` with its first number already read."""
     if low is None or low.value is None:
         return None
     if low.high is not None:
@@ -217,8 +227,8 @@ def _range(
     return Quantity(first, high.last, small, None, large, "between")
 
 
-def _plain(grammar: NumberGrammar, tokens: Sequence[Token], text: str, i: int, offset: int) -> Quantity | None:
-    number = number_at(grammar, tokens, text, i, offset)
+def _plain_from(grammar: NumberGrammar, tokens: Sequence[Token], i: int, number: _Number | None) -> Quantity | None:
+    """A single count, `number` (read at `i`), with a qualifier after it or none."""
     if number is None or number.value is None:
         return None
     postfix = grammar.postfix.match(tokens, number.last + 1)

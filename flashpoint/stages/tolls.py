@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from flashpoint.model import Document, Span, Toll
 from flashpoint.pipeline import Stage
 from flashpoint.stages.phrase_lexicons import check_language, toll_lexicon
-from flashpoint.stages.phrase_tokens import PhraseTable, Token, is_digits, tokenize
+from flashpoint.stages.phrase_tokens import ASCII_DIGITS, PhraseTable, Token, sentence_tokens
 from flashpoint.stages.toll_phrases import NumberGrammar, Quantity, number_grammar, quantity_at
 
 VICTIM_GAP = 2
@@ -48,9 +48,10 @@ class TollGrammar:
         self.start_words = frozenset().union(*(table.first_words for table in tables))
         """Words that can start a toll phrase; other tokens (except digits) are skipped quickly."""
 
-    def may_start(self, token: Token) -> bool:
-        """True when a toll phrase could start at this token."""
-        return token.norm in self.start_words or is_digits(token.norm[:1])
+    def start_positions(self, tokens: Sequence[Token]) -> list[int]:
+        """Indices of the tokens where a toll phrase may start: a start word or an ASCII digit."""
+        words = self.start_words
+        return [k for k, token in enumerate(tokens) if token.norm in words or token.norm[:1] in ASCII_DIGITS]
 
 
 @functools.lru_cache(maxsize=None)
@@ -82,26 +83,23 @@ class _Reader:
 
 def parse_tolls(text: str, *, lang: str = "en", offset: int = 0) -> list[Toll]:
     """Every casualty count in `text`, with spans shifted by `offset`; ConfigError for an unknown language."""
-    reader = _Reader(toll_grammar(check_language(lang)), tokenize(text, offset=offset), text, offset)
+    reader = _Reader(toll_grammar(check_language(lang)), sentence_tokens(text, offset), text, offset)
     tolls: list[Toll] = []
-    i = 0
-    while i < len(reader.tokens):
-        if not reader.grammar.may_start(reader.tokens[i]):
-            i += 1
+    resume = 0  # a phrase ends past the token it started at, so later positions are enough
+    for i in reader.grammar.start_positions(reader.tokens):
+        if i < resume:
             continue
         heavy = reader.grammar.heavy.match(reader.tokens, i)
         if heavy is not None:
             last = i + heavy[1] - 1
             span = Span(reader.tokens[i].start, reader.tokens[last].end)
             tolls.append(Toll(None, None, None, "heavy losses", reader.slice(i, last), span, "losses"))
-            i = last + 1
+            resume = last + 1
             continue
         found = _clause_at(reader, i)
-        if found is None:
-            i += 1
-            continue
-        tolls += found[0]
-        i = found[1]
+        if found is not None:
+            tolls += found[0]
+            resume = found[1]
     return tolls
 
 

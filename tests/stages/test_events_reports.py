@@ -54,3 +54,24 @@ def test_an_unknown_village_in_a_named_region_falls_back_to_that_region_not_the_
     (event,) = events_of(nlp, text)
     assert event.place is not None and event.place.no_match
     assert event.place.admin1 == "Tillabéri" and event.place.text == "Tagantassou Kwara"
+
+
+FRENCH_REPORT = (
+    "OUAGADOUGOU, 3 mars (AFP) - Au moins 25 civils ont été tués jeudi dans une attaque d'hommes armés contre "
+    "le village de Tin-Akoff, a-t-on appris vendredi de sources sécuritaires.\n\n"
+    "La veille, deux soldats avaient été tués par l'explosion d'un engin explosif improvisé près de Gorom-Gorom.\n\n"
+    "Depuis 2015, les violences jihadistes ont fait plus de 20 000 morts au Burkina Faso."
+)
+
+
+@pytest.mark.slow
+def test_french_report_dates_counts_and_aggregates(nlp: Any) -> None:
+    attack, ied, total = nlp(FRENCH_REPORT, published=dt.date(2024, 3, 3)).events
+    assert attack.time is not None and attack.time.start == dt.date(2024, 2, 29)
+    # "la veille" counts from the attack's Thursday, not from the Friday the news was learnt
+    assert ied.time is not None and ied.time.start == dt.date(2024, 2, 28)
+    assert ied.fatalities.best == 2  # "avaient été tués": the pluperfect still counts
+    assert ied.actor2 is not None and ied.actor2.id == "military_forces_burkina_faso"
+    assert total.aggregate and total.place is not None and total.place.gazetteer_id is not None
+    assert total.place.country == "BF" and total.place.geo_precision == 3
+    assert total.actor1 is None or total.actor1.id == "unidentified_armed_group"  # an adjective names nobody
