@@ -203,14 +203,16 @@ _MAX_SOURCE_BEFORE = 5
 
 
 def _inverted_at_end(sentence: _Sentence, i: int, end: int) -> bool:
-    """"..., said the defence ministry." / "..., a annoncé le ministère.": after a comma, the
-    verb's subject follows it and closes the sentence."""
+    """"..., said the defence ministry." / "..., a annoncé le ministère." / "..., said Amadou
+    X, a researcher at Y.": after a comma, the verb's subject follows it and closes the
+    sentence, with at most a role appositive after it."""
     if i == 0 or sentence.tokens[i - 1].text != ",":
         return False
     after = sentence.phrase_after(end)
     rest = sentence.tokens[end + len(after) :]
     short = 0 < len(after) <= _MAX_INVERTED_SUBJECT
-    return short and all(not token.text[0].isalnum() for token in rest)
+    appositive = len(rest) > 1 and rest[0].text == "," and rest[1].norm in sentence.lexicon.role_starts
+    return short and (appositive or all(not token.text[0].isalnum() for token in rest))
 
 
 def _segments(tokens: Sequence[Token]) -> list[list[Token]]:

@@ -128,6 +128,9 @@ def trailing_name(lexicon: SourceLexicon, tokens: Sequence[Token]) -> int | None
     return start
 
 
+_PEOPLE_INTER = frozenset({5, 6, 7})
+
+
 class SourceClassifier:
     """Classifies phrases of one document, remembering the last sources for "the source", "he"."""
 
@@ -162,7 +165,9 @@ class SourceClassifier:
             if found is not None:
                 return Source(kind, found[0], span_of(tokens[found[1] : found[2]]))
         actor = next((a for a in self.actors if span.start <= a.span.start and a.span.end <= span.end), None)
-        if actor is not None and not self._person_in(span):
+        # Residents, protesters and rioters who speak are witnesses, not a group's own claim
+        # (ACLED inter codes 5-7 are crowds and civilians, not organisations).
+        if actor is not None and actor.inter not in _PEOPLE_INTER and not self._person_in(span):
             return Source("group", actor.name or actor.text, span)
         if lex.anaphors.match(tokens, 0) and self.last_anonymous is not None:
             return Source("anonymous", self.last_anonymous.name, span, self.last_anonymous.role)

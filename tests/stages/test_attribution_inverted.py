@@ -20,3 +20,20 @@ def test_attribution_subject_after_a_closing_reporting_verb(text: str, lang: str
     doc = Document.from_text(text).with_layers(lang=lang, sentences=(Sentence(Span(0, len(text)), 0),))
     claims = AttributionStage()(doc).claims
     assert [c.source for c in claims] == [source]
+
+
+def test_attribution_named_speaker_with_a_role_after_a_clause_naming_a_group() -> None:
+    text = "The group controls several villages around Djibo, said Amadou Sawadogo, a researcher at the University of Ouagadougou."
+    doc = Document.from_text(text).with_layers(lang="en", sentences=(Sentence(Span(0, len(text)), 0),))
+    (claim,) = AttributionStage()(doc).claims
+    assert (claim.source, claim.kind, claim.role) == ("Amadou Sawadogo", "named", "a researcher at the University of Ouagadougou")
+
+
+def test_attribution_residents_who_speak_are_witnesses_not_a_group_claim() -> None:
+    from flashpoint.model import ActorRef
+
+    text = "Residents of Kaya told reporters that gunmen had burned the market."
+    residents = ActorRef("civilians", "Civilians", "Residents", Span(0, 9), inter=7)
+    doc = Document.from_text(text).with_layers(lang="en", sentences=(Sentence(Span(0, len(text)), 0),), actors=(residents,))
+    (claim,) = AttributionStage()(doc).claims
+    assert claim.kind == "anonymous" and claim.source.startswith("Residents")
