@@ -30,7 +30,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from flashpoint.datafiles import data_path, read_data_file, validation_message
 from flashpoint.errors import ConfigError, DataFileError
-from flashpoint.kb.phrase_matcher import PatternError, PhraseMatcher
+from flashpoint.kb.phrase_matcher import PhraseMatcher
+from flashpoint.kb.trigger_patterns import (
+    clause_break_pattern,
+    compile_patterns,
+    noun_closing_pattern,
+    word_list_pattern,
+)
 from flashpoint.kb.typology import Typology, load_typology
 
 SHIPPED_LANGUAGES = ("en", "fr")
@@ -41,12 +47,9 @@ ACTOR_SIDES = ("state_actor", "non_state_actor")
 FACILITY_CUE = "facility"
 SIDE_ONLY_CUES = frozenset({"non_state_actor", FACILITY_CUE})
 # Cue classes whose words also belong to another class ("protesters" is both a crowd and a
-# protest scene). The shared matcher keeps one class per word, so these get their own pass.
-OVERLAY_CUES = frozenset({"protest_scene"})
-# A `~` in a pattern: a gap of up to four words between two parts of a phrase.
-_GAP = r"\W+(?:[\w'’-]+\W+){0,4}?"
-# A pattern must not end inside a word ("l'attaque" still matches); the matcher only tries word starts.
-_WORD_CHARS = r"\w"
+# protest scene; "killed" both resolves a generic trigger and is harm done). The shared
+# matcher keeps one class per word, so these get their own pass.
+OVERLAY_CUES = frozenset({"protest_scene", "harm"})
 
 
 class GenericTrigger(BaseModel):
@@ -72,8 +75,15 @@ class LexiconFile(BaseModel):
     generic: list[GenericTrigger] = Field(default_factory=list)
     negative: dict[str, float] = Field(default_factory=dict)
     grievance: list[str] = Field(default_factory=list)
+    background: list[str] = Field(default_factory=list)
+    """Phrases after which the words name a cause or a past event ("because of", "a 2017 ..."),
+    not the event reported: triggers there do not count, as in a grievance."""
     clause_breaks: list[str] = Field(default_factory=list)
     """Words that end a grievance phrase ("and", "as", "when"), besides punctuation."""
+    coordinators: list[str] = Field(default_factory=list)
+    """Clause breaks that may instead join two nouns of one grievance ("arrests and violence")."""
+    determiners: list[str] = Field(default_factory=list)
+    """Words that may open a coordinated noun phrase ("the", "their")."""
     not_subject: list[str] = Field(default_factory=list)
     """Prepositions: an actor right after one ("a crackdown on militants") is not the subject."""
     passive_agent: list[str] = Field(default_factory=list)
@@ -116,7 +126,15 @@ class LanguageLexicon:
     overlay_classes: tuple[str, ...] = ()
     """The cue class (one of `OVERLAY_CUES`) of each pattern of `overlay_matcher`."""
     grievance_matcher: PhraseMatcher | None = None
+    grievance_count: int = 0
+    """Patterns of `grievance_matcher` below this index are grievances, the rest background."""
     clause_break: re.Pattern[str] | None = None
+    coordinator: re.Pattern[str] | None = None
+    """Matches a coordinator word (a clause break that may join two nouns instead)."""
+    noun_opening: re.Pattern[str] | None = None
+    """Matches the space and optional determiner before a coordinated noun."""
+    noun_closing: re.Pattern[str] | None = None
+    """Matches, after a coordinated trigger noun, the end of its noun phrase."""
     actor_matcher: PhraseMatcher | None = None
     actor_sides: tuple[str, ...] = ()
     """The cue class (one of `ACTOR_SIDES`) of each pattern of `actor_matcher`."""
@@ -154,23 +172,53 @@ class LanguageLexicon:
         return sum(self.negative_weights[index] for index in hits)
 
     def grievance_spans(self, text: str) -> list[tuple[int, int]]:
-        """Character ranges naming what a crowd protests about ("against the killing of ...").
+        """Character ranges naming what a crowd protests about ("against the killing of ...")."""
+        return [(start, end) for start, end, background in self.set_aside_spans(text) if not background]
 
-        A range runs from the end of a grievance phrase to the next punctuation mark or
-        clause-break word, and at most `GRIEVANCE_WORDS` words: a grievance is a noun phrase.
+    def set_aside_spans(self, text: str) -> list[tuple[int, int, bool]]:
+        """`(start, end, is_background)` of each grievance or background (cause, earlier event) phrase.
+
+        A range runs from the end of the opening phrase to the next punctuation mark or
+        clause-break word, and at most `GRIEVANCE_WORDS` words: it names a noun phrase.
         """
         if self.grievance_matcher is None:
             return []
         spans = []
         for match in self.grievance_matcher.finditer(text):
-            rest = text[match.end :]
-            stop = self.clause_break.search(rest) if self.clause_break else None
-            end = match.end + (stop.start() if stop else len(rest))
+            end = self._phrase_end(text, match.end)
             words = list(re.finditer(r"\S+", text[match.end : end]))
             if len(words) > GRIEVANCE_WORDS:
                 end = match.end + words[GRIEVANCE_WORDS - 1].end()
-            spans.append((match.end, end))
+            spans.append((match.end, end, match.index >= self.grievance_count))
         return spans
+
+    def _phrase_end(self, text: str, start: int) -> int:
+        """Where the noun phrase from `start` ends: the first clause break that is not a noun coordination."""
+        position = start
+        while self.clause_break is not None:
+            stop = self.clause_break.search(text, position)
+            if stop is None:
+                break
+            if not self._joins_nouns(text, stop):
+                return stop.start()
+            position = stop.end()
+        return len(text)
+
+    def _joins_nouns(self, text: str, stop: re.Match[str]) -> bool:
+        """True when the break `stop` is a coordinator followed by a short trigger noun phrase.
+
+        "the arrests and violence against students": "and" joins two grievances; "the arrests,
+        and police fired": a new clause with its own subject and verb starts.
+        """
+        if self.coordinator is None or self.noun_opening is None or self.noun_closing is None:
+            return False
+        if not self.coordinator.fullmatch(stop.group()):
+            return False
+        opening = self.noun_opening.match(text, stop.end())
+        if opening is None:
+            return False
+        noun = next(self.trigger_matcher.finditer(text[opening.end() : opening.end() + 60]), None)
+        return noun is not None and noun.start == 0 and self.noun_closing.match(text, opening.end() + noun.end) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +280,10 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
     cues: dict[str, list[str]] = {}
     negative: dict[str, float] = {}
     grievance: list[str] = []
+    background: list[str] = []
     breaks: list[str] = []
+    coordinators: list[str] = []
+    determiners: list[str] = []
     not_subject: list[str] = []
     passive: list[str] = []
     restarts: list[str] = []
@@ -242,7 +293,10 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
             cues.setdefault(name, []).extend(patterns)
         negative.update(body.negative)
         grievance.extend(body.grievance)
+        background.extend(body.background)
         breaks.extend(body.clause_breaks)
+        coordinators.extend(body.coordinators)
+        determiners.extend(body.determiners)
         not_subject.extend(body.not_subject)
         passive.extend(body.passive_agent)
         restarts.extend(body.subject_restarts)
@@ -261,21 +315,25 @@ def _compile_language(lang: str, parts: list[tuple[Path, LexiconFile]], typology
         lang=lang,
         threshold=parts[0][1].threshold,
         entries=ordered,
-        trigger_matcher=_matcher(path, "triggers", [e.pattern for e in ordered]),
-        cue_matcher=_matcher(path, "cues", [pattern for _, pattern in cue_list]),
+        trigger_matcher=compile_patterns(path, "triggers", [e.pattern for e in ordered]),
+        cue_matcher=compile_patterns(path, "cues", [pattern for _, pattern in cue_list]),
         cue_classes=tuple(name for name, _ in cue_list),
-        negative_matcher=_matcher(path, "negative", list(negative)),
+        negative_matcher=compile_patterns(path, "negative", list(negative)),
         negative_weights=tuple(negative.values()),
-        overlay_matcher=_matcher(path, "cues", [pattern for _, pattern in overlay]) if overlay else None,
+        overlay_matcher=compile_patterns(path, "cues", [pattern for _, pattern in overlay]) if overlay else None,
         overlay_classes=tuple(name for name, _ in overlay),
-        grievance_matcher=_matcher(path, "grievance", grievance) if grievance else None,
-        clause_break=_clause_break(breaks),
+        grievance_matcher=compile_patterns(path, "grievance", grievance + background) if grievance or background else None,
+        grievance_count=len(grievance),
+        clause_break=clause_break_pattern(breaks + coordinators),
+        coordinator=word_list_pattern(coordinators, r"(?:{})"),
+        noun_opening=word_list_pattern(determiners, r"\s+(?:(?:{})(?:\s+|(?<=')))?") if coordinators else None,
+        noun_closing=noun_closing_pattern(not_subject + coordinators) if coordinators else None,
         actor_matcher=actor_matcher,
         actor_sides=actor_sides,
         facility_matcher=facility_matcher,
-        not_subject=_word_list(not_subject, r"\b(?:{})\s+(?:the\s+|les?\s+|la\s+|l')?$"),
+        not_subject=word_list_pattern(not_subject, r"\b(?:{})\s+(?:the\s+|les?\s+|la\s+|l')?$"),
         subject_restart=re.compile("|".join(rf"\b(?:{r})" for r in restarts), re.IGNORECASE) if restarts else None,
-        passive_agent=_word_list(passive, r"^\W*(?:\w+\W+){{0,2}}?(?:{})\s+"),
+        passive_agent=word_list_pattern(passive, r"^\W*(?:\w+\W+){{0,2}}?(?:{})\s+"),
     )
 
 
@@ -286,23 +344,10 @@ def _actor_matchers(
     actors = sorted(((side, p) for side in ACTOR_SIDES for p in cues.get(side, [])), key=lambda item: -len(item[1]))
     facility = cues.get(FACILITY_CUE, [])
     return (
-        _matcher(path, "cues", [pattern for _, pattern in actors]) if actors else None,
+        compile_patterns(path, "cues", [pattern for _, pattern in actors]) if actors else None,
         tuple(side for side, _ in actors),
-        _matcher(path, "cues", facility) if facility else None,
+        compile_patterns(path, "cues", facility) if facility else None,
     )
-
-
-def _word_list(words: list[str], template: str) -> re.Pattern[str] | None:
-    """A regex testing for one of `words` in the position `template` puts it."""
-    if not words:
-        return None
-    return re.compile(template.format("|".join(re.escape(word) for word in words)), re.IGNORECASE)
-
-
-def _clause_break(words: list[str]) -> re.Pattern[str]:
-    """Punctuation, or one of the language's clause-break words standing alone."""
-    alternatives = [r"[,;:.!?()\[\]\u2013\u2014]"] + [rf"\b{re.escape(word)}\b" for word in words]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def _entries_of(path: Path, body: LexiconFile, known: set[str]) -> Iterable[TriggerEntry]:
@@ -342,44 +387,3 @@ def _check_cues(path: Path, entries: Iterable[TriggerEntry], cues: dict[str, lis
             raise DataFileError(f"{path.name}: {entry!r}: 'cue': undefined cue class {cue!r}", path=str(path), field=cue)
 
 
-def expand_pattern(pattern: str) -> str:
-    """Lexicon pattern -> regex: groups made non-capturing, `~` a word gap, spaces any whitespace."""
-    regex = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
-    regex = regex.replace(" ~ ", _GAP).replace("~", _GAP)
-    return rf"(?:{_spaces_to_whitespace(regex)})(?!{_WORD_CHARS})"
-
-
-def _spaces_to_whitespace(regex: str) -> str:
-    """Outside character classes, " " matches any whitespace run and " ?" optional whitespace."""
-    out: list[str] = []
-    in_class = escaped = False
-    index = 0
-    while index < len(regex):
-        char = regex[index]
-        if char == " " and not in_class:
-            optional = regex[index + 1 : index + 2] == "?"
-            out.append(r"\s*" if optional else r"\s+")
-            index += 2 if optional else 1
-            continue
-        if not escaped:
-            in_class = (in_class or char == "[") and not (in_class and char == "]")
-        escaped = char == "\\" and not escaped
-        out.append(char)
-        index += 1
-    return "".join(out)
-
-
-def _matcher(path: Path, field: str, patterns: list[str]) -> PhraseMatcher:
-    """Compile lexicon patterns into one matcher; DataFileError names the bad pattern."""
-    expanded = []
-    for pattern in patterns:
-        try:
-            regex = expand_pattern(pattern)
-            re.compile(regex)
-            expanded.append(regex)
-        except re.error as exc:
-            raise DataFileError(f"{path.name}: {pattern!r}: {field!r}: bad pattern: {exc}", path=str(path), field=field) from exc
-    try:
-        return PhraseMatcher(expanded)
-    except PatternError as exc:
-        raise DataFileError(f"{path.name}: {field!r}: {exc}", path=str(path), field=field) from exc

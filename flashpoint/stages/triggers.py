@@ -41,6 +41,11 @@ __all__ = [
 # A capture is the government's or a non-state group's by who captures: the verb's subject.
 TERRITORY_BY_SIDE = {"state_actor": "Government regains territory", "non_state_actor": "Non-state actor overtakes territory"}
 _SENTENCE_END = re.compile(r"[.!?;]\s")
+# A sub-type's evidence saturates at this multiple of its strongest trigger word.
+EVIDENCE_CAP = 2.0
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+# English and French endings: "strikes"/"strike", "attacked"/"attack", "tuées"/"tué".
+_INFLECTION = re.compile(r"(?:es|s|ed|ing|e|ée|ées|és|é)$")
 
 # Event types whose reading a disaster or crime word does not undo (people protest about both).
 UNDISCOUNTED_TYPES = frozenset({"Protests"})
@@ -65,7 +70,9 @@ def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offse
     Generic triggers take their sub-type from the cue classes present in `text`, so pass
     one sentence (or one snippet) at a time. Context-only generic triggers with no cue
     to resolve them are dropped, and so is any trigger inside a grievance ("marched
-    against the killing of ...": the killing is the cause, not the event).
+    against the killing of ...": the killing is the cause, not the event). Triggers in a
+    background phrase ("fled because of attacks", "a deadly 2017 attack") are dropped when
+    the text reports another event; when it reports none, the background is the event.
 
     Raises:
         ConfigError: no lexicon for `lang`.
@@ -77,19 +84,24 @@ def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offse
     language = lexicon.language(lang)
     cues = language.cues_in(text)
     typology = lexicon.typology
-    grievances = language.grievance_spans(text)
+    set_aside = language.set_aside_spans(text)
     triggers = []
+    in_background = []
     for match in language.trigger_matcher.finditer(text):
         entry = language.entries[match.index]
         sub_type = entry.resolved(cues)
-        if sub_type is None or any(start <= match.start < end for start, end in grievances):
+        inside = [background for start, end, background in set_aside if start <= match.start < end]
+        if sub_type is None or (inside and not all(inside)):
             continue
+        in_background.append(bool(inside))
         if sub_type in TERRITORY_BY_SIDE.values():
             side = capturing_side(text, match.start, match.end, language)
             sub_type = TERRITORY_BY_SIDE[side] if side else sub_type
         span = Span(match.start + offset, match.end + offset)
         triggers.append(Trigger(typology.event_type_of(sub_type), sub_type, span, text[match.start : match.end], entry.weight))
-    return triggers
+    if all(in_background):
+        return triggers
+    return [trigger for trigger, background in zip(triggers, in_background, strict=True) if not background]
 
 
 def capturing_side(text: str, start: int, end: int, language: LanguageLexicon) -> str | None:
@@ -126,16 +138,24 @@ def capturing_side(text: str, start: int, end: int, language: LanguageLexicon) -
 
 
 def score_triggers(triggers: list[Trigger]) -> dict[str, float]:
-    """Summed weight per sub-type; a repeated trigger word counts once (repetition is style, not evidence)."""
-    seen: set[tuple[str, str]] = set()
-    scores: dict[str, float] = {}
+    """Evidence per sub-type: the summed weight of its distinct trigger words, saturating.
+
+    A repeated word counts once ("airstrike" and "air strikes" are one word): repetition is
+    style, not evidence. The sum stops at `EVIDENCE_CAP` times the strongest word, so a pile
+    of weapon words cannot outvote the main event, while two weak words ("killed and
+    wounded") still add up.
+    """
+    best: dict[str, dict[str, float]] = {}
     for trigger in triggers:
-        key = (trigger.sub_event_type, trigger.text.lower())
-        if key in seen:
-            continue
-        seen.add(key)
-        scores[trigger.sub_event_type] = scores.get(trigger.sub_event_type, 0.0) + trigger.score
-    return scores
+        words = best.setdefault(trigger.sub_event_type, {})
+        key = trigger_lemma(trigger.text)
+        words[key] = max(words.get(key, 0.0), trigger.score)
+    return {sub: min(sum(words.values()), EVIDENCE_CAP * max(words.values())) for sub, words in best.items()}
+
+
+def trigger_lemma(text: str) -> str:
+    """A trigger's words folded to one key: case, spacing, hyphens and inflection endings dropped."""
+    return _INFLECTION.sub("", _NON_LETTERS.sub("", text.lower()))
 
 
 def decide(triggers: list[Trigger], *, text: str, lang: str = "en", lexicon: TriggerLexicon) -> Classification | None:

@@ -24,4 +24,4 @@ def test_overlay_word_counts_for_both_classes(lexicon: TriggerLexicon, lang: str
 def test_overlay_classes_stay_out_of_the_shared_matcher(lexicon: TriggerLexicon) -> None:
     language = lexicon.language("en")
     assert OVERLAY_CUES.isdisjoint(language.cue_classes)
-    assert set(language.overlay_classes) == {"protest_scene"}
+    assert set(language.overlay_classes) == {"protest_scene", "harm"}
