@@ -30,13 +30,18 @@ STAGE_ORDER: tuple[str, ...] = (
 
 
 def ensure_gazetteer(path: Path, *, quiet: bool = False) -> Path:
-    """Build the embedded default gazetteer index the first time it is needed."""
-    if path.is_file():
+    """Build the embedded default gazetteer index the first time it is needed, and again
+    when an upgrade changed its schema and it holds no imported GeoNames file."""
+    from flashpoint.gazetteer.schema import is_stale_embedded
+
+    stale = path.is_file() and is_stale_embedded(path)
+    if path.is_file() and not stale:
         return path
     from flashpoint.gazetteer.build import build_default_index
 
     if not quiet:
-        print(f"building the embedded gazetteer index at {path} (once) …", file=sys.stderr)
+        why = "its schema changed; rebuilding" if stale else "once"
+        print(f"building the embedded gazetteer index at {path} ({why}) …", file=sys.stderr)
     path.parent.mkdir(parents=True, exist_ok=True)
     return build_default_index(path)
 

@@ -8,14 +8,15 @@ flood the ranking. `Candidate` is what lookups return.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from flashpoint.gazetteer.keys import NameKeys
-from flashpoint.gazetteer.similarity import name_similarity
+from flashpoint.gazetteer.keys import SKELETON_PREFIX, NameKeys
+from flashpoint.gazetteer.similarity import QueryScorer
 
 EXACT_BUCKET_CAP = 200
 FUZZY_BUCKET_CAP = 40
@@ -70,46 +71,36 @@ class RawHit(NamedTuple):
     """0-1 name similarity of the query to `norm`."""
 
 
-_BRANCH = """SELECT * FROM (
-SELECT substr(k.key, 1, 1), k.norm, k.place_id, k.country FROM keys AS k
-WHERE k.key = ? {country_clause} LIMIT ?)"""
+_BRANCH = """SELECT norm, place_id, country, fclass, fcode, population FROM keys
+WHERE key = ? {country_clause} LIMIT ?"""
 _PLACES = """SELECT id, name, country, admin1, admin2, lat, lon, fclass, fcode, population
 FROM places WHERE id IN ({marks}) AND lat IS NOT NULL"""
 
 
 @lru_cache(maxsize=64)
-def _compound_sql(branch_countries: tuple[int, ...]) -> str:
-    """One statement of UNION ALL branches, each with its own LIMIT (one key, n countries).
-
-    A negative count means "outside these countries" (the worldwide part of a probe
-    whose in-country part is another branch).
-    """
-    branches = []
-    for count in branch_countries:
-        marks = ", ".join("?" * abs(count))
-        clause = "" if not count else f"AND k.country {'NOT ' if count < 0 else ''}IN ({marks})"
-        branches.append(_BRANCH.format(country_clause=clause))
-    return "\nUNION ALL\n".join(branches)
+def _branch_sql(countries: int) -> str:
+    """One branch's statement: one key, within `countries` countries (outside when negative), capped."""
+    marks = ", ".join("?" * abs(countries))
+    clause = "" if not countries else f"AND country {'NOT ' if countries < 0 else ''}IN ({marks})"
+    return _BRANCH.format(country_clause=clause)
 
 
 Branch = tuple[str, Sequence[str], int, bool]
 """(key, countries, cap, outside): rows under key within (or outside) countries, at most cap."""
-KeyRow = tuple[str, str, int, str]
-"""(key kind, norm, place id, country) from the covering key index, no place row read."""
+KeyRow = tuple[str, int, str, str, str, int]
+"""(norm, place id, country, fclass, fcode, population) from the key index, no place row read."""
+Probed = list[tuple[str, list[KeyRow]]]
+"""Each probed key with its rows, in probe order."""
 
 
-def _probe(conn: sqlite3.Connection, branches: Sequence[Branch]) -> list[KeyRow]:
-    """Key rows for each branch, in one statement (one round trip)."""
-    if not branches:
-        return []
-    params: list[object] = []
-    for key, countries, cap, _ in branches:
-        params += [key, *countries, cap]
-    sql = _compound_sql(tuple(-len(countries) if outside else len(countries) for _, countries, _, outside in branches))
-    return conn.execute(sql, params).fetchall()
+def _probe(conn: sqlite3.Connection, branches: Sequence[Branch]) -> Probed:
+    """Key rows for each branch. One plain statement per branch: inside the lookup's read
+    transaction these cost less than one compound statement of capped subqueries."""
+    return [(key, conn.execute(_branch_sql(-len(countries) if outside else len(countries)), (key, *countries, cap)).fetchall())
+            for key, countries, cap, outside in branches]
 
 
-def _key_rows(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str], only_countries: bool, variants: bool) -> list[KeyRow]:
+def _key_rows(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str], only_countries: bool, variants: bool) -> Probed:
     query_keys = keys.query_keys()
     exact_key, fuzzy_keys = query_keys[0], [key for key in query_keys[1:] if len(key) > MIN_FUZZY_KEY_CHARS]
     exact_branches: list[Branch] = []
@@ -117,30 +108,57 @@ def _key_rows(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str]
         exact_branches.append((exact_key, countries, EXACT_BUCKET_CAP, False))
     if not only_countries:
         exact_branches.append((exact_key, countries, WORLDWIDE_CAP_WITH_CONTEXT if countries else EXACT_BUCKET_CAP, True))
-    rows = _probe(conn, exact_branches)
-    if countries and (variants or not any(row[3] in countries for row in rows)):
-        rows += _probe(conn, [(key, countries, FUZZY_BUCKET_CAP, False) for key in fuzzy_keys])
-    elif (variants or not rows) and not only_countries:
-        rows += _probe(conn, [(key, (), FUZZY_BUCKET_CAP, True) for key in fuzzy_keys])
-    return rows
+    probed = _probe(conn, exact_branches)
+    if countries and (variants or not any(row[2] in countries for _, rows in probed for row in rows)):
+        probed += _probe(conn, [(key, countries, FUZZY_BUCKET_CAP, False) for key in fuzzy_keys])
+    elif (variants or not any(rows for _, rows in probed)) and not only_countries:
+        probed += _probe(conn, [(key, (), FUZZY_BUCKET_CAP, True) for key in fuzzy_keys])
+    return probed
 
 
-def _shortlist(keys: NameKeys, rows: list[KeyRow], abjad: bool) -> dict[int, tuple[str, str, float]]:
+def _shortlist(keys: NameKeys, probed: Probed, abjad: bool) -> list[RawHit]:
     """Best-matching name per place, for places whose name could still win after context."""
-    best: dict[int, tuple[str, str, float]] = {}
-    for kind, norm, place_id, _ in rows:
-        similarity = name_similarity(keys, norm, abjad=abjad)
-        if place_id not in best or best[place_id][2] < similarity:
-            best[place_id] = (kind, norm, similarity)
+    best: dict[int, tuple[float, str, KeyRow]] = {}
+    score = QueryScorer(keys, abjad=abjad)
+    for key, rows in probed:
+        # A skeleton key is the skeleton of every name under it (see `QueryScorer`).
+        kind, skeleton = key[0], key[2:] if key.startswith(SKELETON_PREFIX) else None
+        for row in rows:
+            similarity = score(row[0], skeleton)
+            known = best.get(row[1])
+            if known is None or known[0] < similarity:
+                best[row[1]] = (similarity, kind, row)
     if not best:
-        return best
+        return []
     # Context adds at most MAX_CONTEXT_GAIN: a name further below the best can never win.
-    floor = max(item[2] for item in best.values()) - MAX_CONTEXT_GAIN
-    kept = sorted((item for item in best.items() if item[1][2] >= floor), key=lambda item: -item[1][2])
+    floor = max(item[0] for item in best.values()) - MAX_CONTEXT_GAIN
+    kept = sorted((item for item in best.values() if item[0] >= floor), key=lambda item: -item[0])
     # Every exact match stays (population and context must choose among namesakes);
     # spelling variants fill the shortlist up to SHORTLIST.
-    exact = sum(1 for item in kept if item[1][2] == 1.0)
-    return dict(kept[: max(exact, SHORTLIST)])
+    exact = sum(1 for item in kept if item[0] == 1.0)
+    return [RawHit(kind, norm, place_id, "", country, "", "", math.nan, math.nan, fclass, fcode, population, similarity)
+            for similarity, kind, (norm, place_id, country, fclass, fcode, population) in kept[: max(exact, SHORTLIST)]]
+
+
+def shortlist_hits(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str] = (), *,
+                   only_countries: bool = False, abjad: bool = False, variants: bool = False) -> list[RawHit]:
+    """The places `fetch_hits` returns, from the key index alone: name, admin codes and
+    coordinates are not read yet (empty, NaN); country, class, code and population are
+    the place's (the key rows carry copies), so hits can be ranked before `read_places`."""
+    return _shortlist(keys, _key_rows(conn, keys, countries, only_countries, variants), abjad)
+
+
+def read_places(conn: sqlite3.Connection, hits: Sequence[RawHit]) -> list[RawHit]:
+    """`hits` completed from their place rows; places without coordinates are left out."""
+    if not hits:
+        return []
+    by_id = {hit.place_id: hit for hit in hits}
+    sql = _PLACES.format(marks=", ".join("?" * len(by_id)))
+    read = []
+    for place_id, name, country, admin1, admin2, lat, lon, fclass, fcode, population in conn.execute(sql, tuple(by_id)):
+        hit = by_id[place_id]
+        read.append(RawHit(hit.kind, hit.norm, place_id, name, country, admin1, admin2, lat, lon, fclass, fcode, population, hit.similarity))
+    return read
 
 
 def fetch_hits(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str] = (), *,
@@ -155,12 +173,5 @@ def fetch_hits(conn: sqlite3.Connection, keys: NameKeys, countries: Sequence[str
     worldwide (a hard country filter). Key rows come from the covering index alone;
     place rows are read only for the shortlist.
     """
-    shortlist = _shortlist(keys, _key_rows(conn, keys, countries, only_countries, variants), abjad)
-    if not shortlist:
-        return []
-    sql = _PLACES.format(marks=", ".join("?" * len(shortlist)))
-    hits = []
-    for place_id, name, country, admin1, admin2, lat, lon, fclass, fcode, population in conn.execute(sql, tuple(shortlist)):
-        kind, norm, similarity = shortlist[place_id]
-        hits.append(RawHit(kind, norm, place_id, name, country, admin1, admin2, lat, lon, fclass, fcode, population, similarity))
-    return hits
+    shortlist = shortlist_hits(conn, keys, countries, only_countries=only_countries, abjad=abjad, variants=variants)
+    return read_places(conn, shortlist)

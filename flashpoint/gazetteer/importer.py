@@ -121,7 +121,7 @@ def import_files(index_path: Path, files: Sequence[Path], *, progress: bool = Fa
     Path(index_path).parent.mkdir(parents=True, exist_ok=True)
     conn = connect(Path(index_path), cache_mb=256)
     try:
-        create_schema(conn)
+        create_schema(conn, Path(index_path))
         with conn:
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('complete', '0')")
         _stage_all(conn, members, report, progress=progress)

@@ -10,25 +10,66 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from flashpoint.errors import GazetteerError
-from flashpoint.gazetteer.candidates import Candidate, RawHit, fetch_hits
+from flashpoint.gazetteer.candidates import Candidate, RawHit, read_places, shortlist_hits
 from flashpoint.gazetteer.keys import NameKeys, name_keys
 from flashpoint.gazetteer.normalise import normalise_name
-from flashpoint.gazetteer.ranking import Area, RankContext, Ranked, haversine_km, rank_hits
-from flashpoint.gazetteer.schema import REQUIRED_TABLES, connect, table_names
+from flashpoint.gazetteer.ranking import Area, RankContext, Ranked, best_first, explained, haversine_km, needs_places, rank_hits
+from flashpoint.gazetteer.schema import REQUIRED_TABLES, check_schema_version, connect, table_names
 
 __all__ = ["Candidate", "Gazetteer", "RankContext", "Area"]
 
 BUILD_HINT = "run `flashpoint gazetteer build`"
 COUNTRY_MIN_SIMILARITY = 0.85
 ADMIN_MIN_SIMILARITY = 0.85
+# Candidates carry the reasons for their score down to this rank (the rest have none).
+EXPLAINED = 10
+# Hits kept by the per-index memo of candidate generation: a report looks up the same
+# names again with more context (only the ranking changes), and so do reports about the
+# same area. Bounded in hits, not entries, so common names cannot blow memory (~300 B a hit).
+HIT_CACHE_HITS = 100_000
 
 
 def _is_abjad(text: str) -> bool:
     return any("\u0600" <= char <= "\u06ff" for char in text)
+
+
+@lru_cache(maxsize=8192)
+def _keys_of(name: str) -> NameKeys:
+    return name_keys(name)
+
+
+HitKey = tuple[str, tuple[str, ...], bool, bool, bool]
+"""(normalised name, countries, only those countries, abjad, variants): what the hits depend on."""
+
+
+class _HitCache:
+    """Least-recently-used hits per `HitKey`, at most `capacity` hits in all (not thread-safe: callers lock)."""
+
+    def __init__(self, capacity: int) -> None:
+        self._capacity, self._size = capacity, 0
+        self._entries: OrderedDict[HitKey, list[RawHit]] = OrderedDict()
+
+    def get(self, key: HitKey) -> list[RawHit] | None:
+        hits = self._entries.get(key)
+        if hits is not None:
+            self._entries.move_to_end(key)
+        return hits
+
+    def put(self, key: HitKey, hits: list[RawHit]) -> None:
+        if len(hits) > self._capacity or key in self._entries:
+            return
+        self._entries[key] = hits
+        self._size += len(hits) + 1
+        while self._size > self._capacity:
+            _, dropped = self._entries.popitem(last=False)
+            self._size -= len(dropped) + 1
 
 
 class Gazetteer:
@@ -43,6 +84,7 @@ class Gazetteer:
         self._admin2: dict[tuple[str, str, str], str | None] = {}
         self._regions = {row[0]: row[1] for row in conn.execute("SELECT id, slug FROM regions")}
         self._iso3 = {iso3: iso2 for iso2, iso3 in conn.execute("SELECT iso2, iso3 FROM countries")}
+        self._hit_cache = _HitCache(HIT_CACHE_HITS)
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -56,9 +98,13 @@ class Gazetteer:
             complete = conn.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone() if not missing else None
         except sqlite3.Error as exc:
             raise GazetteerError(f"gazetteer index is broken ({exc}); {BUILD_HINT}", path=str(path)) from exc
-        if missing or not complete or complete[0] != "1":
+        try:
+            if missing or not complete or complete[0] != "1":
+                raise GazetteerError(f"gazetteer index is incomplete; {BUILD_HINT} or re-run the import", path=str(path))
+            check_schema_version(conn, path)
+        except GazetteerError:
             conn.close()
-            raise GazetteerError(f"gazetteer index is incomplete; {BUILD_HINT} or re-run the import", path=str(path))
+            raise
         return cls(conn, path)
 
     def close(self) -> None:
@@ -80,23 +126,70 @@ class Gazetteer:
 
     def search(self, name: str, context: RankContext, *, limit: int = 10) -> list[Candidate]:
         """Candidates for `name` ranked with a full `RankContext` (used by the resolver)."""
-        return [self._candidate(ranked) for ranked in self._rank(name, context)[:limit]]
+        return [self._candidate(ranked) for ranked in self._rank(name, context, explain=min(limit, EXPLAINED), limit=limit)]
 
     def ranked(self, name: str, context: RankContext, *, limit: int = 10) -> list[tuple[Candidate, float]]:
         """Like `search`, with each candidate's name similarity (0-1) alongside."""
-        return [(self._candidate(ranked), ranked.similarity) for ranked in self._rank(name, context)[:limit]]
+        ranked = self._rank(name, context, explain=min(limit, EXPLAINED), limit=limit)
+        return [(self._candidate(one), one.similarity) for one in ranked]
 
-    def _rank(self, name: str, context: RankContext, *, variants: bool = False) -> list[Ranked]:
-        keys = name_keys(name)
+    def _rank(self, name: str, context: RankContext, *, variants: bool = False, explain: int = EXPLAINED,
+              limit: int | None = None) -> list[Ranked]:
+        """The best `limit` (or all) hits ranked; the first `explain` with reasons."""
+        keys = _keys_of(name)
         if not keys.norm:
             return []
-        hits = self._hits(keys, context, abjad=_is_abjad(name), variants=variants)
-        return rank_hits(keys, hits, context, self._admin1)
-
-    def _hits(self, keys: NameKeys, context: RankContext, *, abjad: bool, variants: bool) -> list[RawHit]:
         countries = (context.country.upper(),) if context.country else context.countries
+        key: HitKey = (keys.norm, countries, bool(context.country), _is_abjad(name), variants)
+        with self._reading():
+            if limit is not None and not needs_places(context):
+                hits = self._best_read(key, keys, context, limit)
+            else:
+                hits = self._read(key, keys)
+        return rank_hits(keys, hits, context, self._admin1, explain=explain, limit=limit)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """The lock, and one read transaction around a lookup's statements: outside one,
+        SQLite locks and re-checks the file around every statement (~8 us each)."""
         with self._lock:
-            return fetch_hits(self._conn, keys, countries, only_countries=bool(context.country), abjad=abjad, variants=variants)
+            self._conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                self._conn.execute("COMMIT")
+
+    def _unread(self, key: HitKey, keys: NameKeys) -> list[RawHit]:
+        _, countries, only_countries, abjad, variants = key
+        return shortlist_hits(self._conn, keys, countries, only_countries=only_countries, abjad=abjad, variants=variants)
+
+    def _read(self, key: HitKey, keys: NameKeys) -> list[RawHit]:
+        """All the hits with their place rows, memoised: the resolver asks again for the
+        names of a report with more context, or for other feature types."""
+        hits = self._hit_cache.get(key)
+        if hits is None:
+            hits = read_places(self._conn, self._unread(key, keys))
+            self._hit_cache.put(key, hits)
+        return hits
+
+    def _best_read(self, key: HitKey, keys: NameKeys, context: RankContext, limit: int) -> list[RawHit]:
+        """The `limit` best hits in `context` with their place rows, reading no other place row.
+
+        Key rows carry all a score needs when the context names no admin1, area or point
+        (`needs_places`): rank on them, then read places in that order until `limit`
+        have coordinates (places without are left out, as `read_places` does).
+        """
+        unread = self._unread(key, keys)
+        if len(unread) <= limit:
+            return read_places(self._conn, unread)
+        order = best_first(unread, context, self._admin1)
+        read: list[RawHit] = []
+        start = 0
+        while len(read) < limit and start < len(order):
+            batch = order[start : start + limit - len(read)]
+            read += read_places(self._conn, batch)
+            start += len(batch)
+        return read
 
     def country(self, name_or_code: str) -> Candidate | None:
         """The country record for a name in any indexed language or an ISO2/ISO3 code."""
@@ -136,9 +229,10 @@ class Gazetteer:
         return sorted(name for (c, _), name in self._admin1.items() if c == country)
 
     def _best(self, name: str, context: RankContext, accept: object, min_similarity: float) -> Candidate | None:
-        for ranked in self._rank(name, context, variants=True):
+        for position, ranked in enumerate(self._rank(name, context, variants=True, explain=0)):
             if ranked.similarity >= min_similarity and accept(ranked.hit):  # type: ignore[operator]
-                return self._candidate(ranked)
+                # Reasons as `search` gives them: for the first EXPLAINED ranks only.
+                return self._candidate(explained(ranked, context, self._admin1) if position < EXPLAINED else ranked)
         return None
 
     def _by_id(self, place_id: int) -> Candidate | None:

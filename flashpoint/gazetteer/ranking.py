@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from flashpoint.gazetteer.candidates import RawHit
 from flashpoint.gazetteer.keys import NameKeys
@@ -74,6 +76,47 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+class _Radians(NamedTuple):
+    """A point in radians with the cosine of its latitude: `haversine_km` with one side prepared."""
+
+    lat: float
+    lon: float
+    cos_lat: float
+
+    @classmethod
+    def of(cls, lat: float, lon: float) -> _Radians:
+        lat, lon = math.radians(lat), math.radians(lon)
+        return cls(lat, lon, math.cos(lat))
+
+    def km_to(self, other: _Radians) -> float:
+        # The same operations in the same order as `haversine_km`: bit-identical distances.
+        h = math.sin((other.lat - self.lat) / 2) ** 2 + self.cos_lat * other.cos_lat * math.sin((other.lon - self.lon) / 2) ** 2
+        return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class _Geometry(NamedTuple):
+    """A context's areas and points prepared once per lookup (every hit is measured against them)."""
+
+    areas: tuple[tuple[_Radians, Area], ...]
+    points: tuple[_Radians, ...]
+
+
+_NO_GEOMETRY = _Geometry((), ())
+
+
+def _geometry(context: RankContext) -> _Geometry:
+    if not context.areas and not context.points:
+        return _NO_GEOMETRY
+    return _Geometry(tuple((_Radians.of(area.lat, area.lon), area) for area in context.areas),
+                     tuple(_Radians.of(lat, lon) for lat, lon in context.points))
+
+
+@lru_cache(maxsize=4096)
+def _normalised(name: str) -> str:
+    # Admin1 names are few and recur in every hit of a lookup: normalise each once.
+    return normalise_name(name)
+
+
 def _country_terms(hit: RawHit, context: RankContext, reasons: list[str] | None) -> float:
     if not context.countries:
         return 0.0
@@ -86,28 +129,35 @@ def _country_terms(hit: RawHit, context: RankContext, reasons: list[str] | None)
     return FOREIGN_PENALTY
 
 
-def _place_terms(hit: RawHit, admin1_name: str | None, context: RankContext, reasons: list[str] | None) -> float:
+def _place_terms(hit: RawHit, admin1_name: str | None, context: RankContext, reasons: list[str] | None,
+                 geometry: _Geometry | None = None) -> float:
     score = 0.0
-    if admin1_name and context.admin1s and normalise_name(admin1_name) in context.admin1s:
+    if admin1_name and context.admin1s and _normalised(admin1_name) in context.admin1s:
         score += ADMIN1_BONUS
         if reasons is not None:
             reasons.append(f"in {admin1_name} named in document")
-    point = (hit.lat, hit.lon)
-    for area in context.areas:
-        if haversine_km(point, (area.lat, area.lon)) <= area.radius_km:
-            score += AREA_BONUS
-            if reasons is not None:
-                reasons.append(f"within {area.label}")
-            break
-    if context.points:
-        nearest = min(haversine_km(point, other) for other in context.points)
-        score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
-        if reasons is not None:
-            reasons.append(f"{nearest:.0f} km from places in context")
+    if context.areas or context.points:
+        score += _distance_terms(_Radians.of(hit.lat, hit.lon), geometry or _geometry(context), reasons)
     if hit.country in context.actor_countries:
         score += ACTOR_COUNTRY_BONUS
         if reasons is not None:
             reasons.append("in actors' country")
+    return score
+
+
+def _distance_terms(point: _Radians, geometry: _Geometry, reasons: list[str] | None) -> float:
+    score = 0.0
+    for centre, area in geometry.areas:
+        if point.km_to(centre) <= area.radius_km:
+            score += AREA_BONUS
+            if reasons is not None:
+                reasons.append(f"within {area.label}")
+            break
+    if geometry.points:
+        nearest = min(point.km_to(other) for other in geometry.points)
+        score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
+        if reasons is not None:
+            reasons.append(f"{nearest:.0f} km from places in context")
     return score
 
 
@@ -122,46 +172,93 @@ def _prior_terms(hit: RawHit, reasons: list[str] | None) -> float:
     return score
 
 
-def _score(hit: RawHit, similarity: float, context: RankContext, admin1_name: str | None, reasons: list[str] | None = None) -> float:
+def _score(hit: RawHit, similarity: float, context: RankContext, admin1_name: str | None, reasons: list[str] | None = None,
+           geometry: _Geometry | None = None) -> float:
     if reasons is not None:
         kind = _KIND.get(hit.kind, hit.kind)
         reasons.append("exact name" if similarity == 1.0 else f"name ~{similarity:.2f} ({hit.norm!r} by {kind})")
     terms = _country_terms(hit, context, reasons) + _prior_terms(hit, reasons)
     if context.admin1s or context.areas or context.points or context.actor_countries:
-        terms += _place_terms(hit, admin1_name, context, reasons)
+        terms += _place_terms(hit, admin1_name, context, reasons, geometry)
     return similarity + terms
 
 
-def _quick_score(hit: RawHit, context: RankContext, admin1_names: dict[tuple[str, str], str]) -> float:
-    """`_score` without reasons, inlined for the hot path (every hit of every lookup)."""
-    score = hit.similarity + CLASS_BONUS.get(hit.fclass, 0.0) + SEAT_BONUS.get(hit.fcode, 0.0)
-    if hit.population > 0:
-        score += POPULATION_BONUS * min(1.0, math.log10(hit.population + 1) / 6)
-    if context.countries:
-        if hit.country in context.countries:
-            score += FIRST_COUNTRY_BONUS if hit.country == context.countries[0] else OTHER_COUNTRY_BONUS
-        else:
-            score += FOREIGN_PENALTY
-    if context.admin1s or context.areas or context.points or context.actor_countries:
-        score += _place_terms(hit, admin1_names.get((hit.country, hit.admin1)), context, None)
-    return score
+def _quick_score(hit: RawHit, context: RankContext, admin1_names: dict[tuple[str, str], str],
+                 geometry: _Geometry | None = None) -> float:
+    """`_score` without reasons: what `rank_hits` sorts on (see `_quick_scores`)."""
+    return -_quick_scores((hit,), context, admin1_names, geometry or _geometry(context))[0][0]
+
+
+Scored = tuple[float, int, int, RawHit]
+"""(-score, -population, place id, hit): sorting these in ascending order ranks the hits."""
+
+
+def _quick_scores(hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str],
+                  geometry: _Geometry) -> list[Scored]:
+    """`_score` without reasons for every hit of a lookup: the hot path, so the context is
+    looked at once and the terms inlined (same operations in the same order: same floats)."""
+    class_bonus, seat_bonus, countries = CLASS_BONUS.get, SEAT_BONUS.get, context.countries
+    first_country = countries[0] if countries else None
+    placed = bool(context.admin1s or context.areas or context.points or context.actor_countries)
+    scored = []
+    for hit in hits:
+        score = hit.similarity + class_bonus(hit.fclass, 0.0) + seat_bonus(hit.fcode, 0.0)
+        population = hit.population
+        if population > 0:
+            score += POPULATION_BONUS * min(1.0, math.log10(population + 1) / 6)
+        if countries:
+            if hit.country in countries:
+                score += FIRST_COUNTRY_BONUS if hit.country == first_country else OTHER_COUNTRY_BONUS
+            else:
+                score += FOREIGN_PENALTY
+        if placed:
+            score += _place_terms(hit, admin1_names.get((hit.country, hit.admin1)), context, None, geometry)
+        scored.append((-score, -population, hit.place_id, hit))
+    return scored
+
+
+def needs_places(context: RankContext) -> bool:
+    """Whether scores in `context` read place rows (admin1 code, coordinates), not only
+    what key rows carry (name similarity, country, class, code, population)."""
+    return bool(context.admin1s or context.areas or context.points)
+
+
+def _scored(hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str],
+            geometry: _Geometry) -> list[Scored]:
+    # Best score first, then the most populous, then the lowest id (place ids are unique:
+    # the order is total, and the hit itself is never compared).
+    scored = _quick_scores(hits, context, admin1_names, geometry)
+    scored.sort()
+    return scored
+
+
+def best_first(hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str]) -> list[RawHit]:
+    """The hits in `rank_hits` order, without scores or reasons."""
+    return [item[3] for item in _scored(hits, context, admin1_names, _geometry(context))]
 
 
 def rank_hits(query: NameKeys, hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str],
-              *, explain: int = 10) -> list[Ranked]:
+              *, explain: int = 10, limit: int | None = None) -> list[Ranked]:
     """Score each place once (hits come one per place, with their name similarity), best first.
 
-    The top `explain` carry reasons.
+    The top `explain` carry reasons (`explained` adds them to another one later); only
+    the top `limit` are returned when a limit is given.
     """
-    scored = [(_quick_score(hit, context, admin1_names), hit) for hit in hits]
-    scored.sort(key=lambda item: (-item[0], -item[1].population, item[1].place_id))
-    ranked = []
-    for position, (score, hit) in enumerate(scored):
-        reasons: list[str] = []
-        if position < explain:
-            _score(hit, hit.similarity, context, admin1_names.get((hit.country, hit.admin1)), reasons)
-        ranked.append(Ranked(hit, round(score, 4), hit.similarity, tuple(reasons)))
+    geometry = _geometry(context)
+    scored = _scored(hits, context, admin1_names, geometry)
+    ranked = [Ranked(hit, round(-negated, 4), hit.similarity, ()) for negated, _, _, hit in scored[:limit]]
+    for position in range(min(explain, len(ranked))):
+        ranked[position] = explained(ranked[position], context, admin1_names, geometry)
     return ranked
+
+
+def explained(ranked: Ranked, context: RankContext, admin1_names: dict[tuple[str, str], str],
+              geometry: _Geometry | None = None) -> Ranked:
+    """`ranked` with the reasons for its score (building them costs more than the score)."""
+    hit = ranked.hit
+    reasons: list[str] = []
+    _score(hit, hit.similarity, context, admin1_names.get((hit.country, hit.admin1)), reasons, geometry)
+    return Ranked(hit, ranked.score, ranked.similarity, tuple(reasons))
 
 
 _KIND = {"n": "name", "s": "skeleton", "p": "phonetic"}

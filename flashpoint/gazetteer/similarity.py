@@ -28,10 +28,39 @@ def _skeleton(norm: str) -> str:
 
 def name_similarity(query: NameKeys, norm: str, *, abjad: bool = False) -> float:
     """0-1 similarity of a query to an indexed normalised name (1.0 only when equal)."""
-    if query.norm == norm:
-        return 1.0
-    skeleton = Indel.normalized_similarity(query.skeleton, _skeleton(norm))
-    if abjad:
-        return ABJAD_DISCOUNT * skeleton
-    spelled = Indel.normalized_similarity(query.norm.replace(" ", ""), norm.replace(" ", ""))
-    return NAME_WEIGHT_NORM * spelled + NAME_WEIGHT_SKELETON * skeleton
+    return QueryScorer(query, abjad=abjad)(norm)
+
+
+class QueryScorer:
+    """`name_similarity` of one query against the many names its key rows bring back.
+
+    A lookup scores dozens of rows, most sharing a few names (namesakes): each distinct
+    name is scored once, and the query side is prepared once. A row found under a
+    skeleton key passes that key, which is the name's skeleton (the writer derives
+    every key from the row's name), so it need not be recomputed.
+    """
+
+    __slots__ = ("_query", "_spelled", "_abjad", "_memo")
+
+    def __init__(self, query: NameKeys, *, abjad: bool = False) -> None:
+        self._query = query
+        self._spelled = query.norm.replace(" ", "")
+        self._abjad = abjad
+        self._memo: dict[str, float] = {}
+
+    def __call__(self, norm: str, skeleton: str | None = None) -> float:
+        """Similarity of the query to `norm`; `skeleton` is `skeleton_key(norm)` when the caller has it."""
+        known = self._memo.get(norm)
+        if known is not None:
+            return known
+        if self._query.norm == norm:
+            similarity = 1.0
+        else:
+            ratio = Indel.normalized_similarity(self._query.skeleton, _skeleton(norm) if skeleton is None else skeleton)
+            if self._abjad:
+                similarity = ABJAD_DISCOUNT * ratio
+            else:
+                spelled = Indel.normalized_similarity(self._spelled, norm.replace(" ", ""))
+                similarity = NAME_WEIGHT_NORM * spelled + NAME_WEIGHT_SKELETON * ratio
+        self._memo[norm] = similarity
+        return similarity

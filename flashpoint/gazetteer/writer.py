@@ -65,10 +65,25 @@ ON CONFLICT(id) DO UPDATE SET
 """
 
 _MERGE_KEYS = """
-INSERT OR IGNORE INTO keys(key, country, place_id, norm)
-SELECT s.key, p.country, s.place_id, s.norm
+INSERT OR IGNORE INTO keys(key, country, place_id, norm, fclass, fcode, population)
+SELECT s.key, p.country, s.place_id, s.norm, p.fclass, p.fcode, p.population
 FROM stage_keys AS s JOIN places AS p ON p.id = s.place_id
 ORDER BY 1, 2, 3, 4
+"""
+
+# Key rows copy their place's country, class, code and population (lookups rank on
+# them before reading place rows). A place staged again (a second file, a newer dump)
+# may change them: remember which places already existed, and refresh their key rows
+# after the merge. This scans `keys` (no index by place), so only when there are some.
+_RESTAGED = """
+CREATE TEMP TABLE IF NOT EXISTS restaged AS
+SELECT DISTINCT s.id FROM stage_places AS s JOIN places AS p ON p.id = s.id
+"""
+_REFRESH_KEYS = """
+UPDATE OR REPLACE keys SET country = p.country, fclass = p.fclass, fcode = p.fcode, population = p.population
+FROM places AS p
+WHERE p.id = keys.place_id AND keys.place_id IN (SELECT id FROM temp.restaged)
+  AND (keys.country, keys.fclass, keys.fcode, keys.population) IS NOT (p.country, p.fclass, p.fcode, p.population)
 """
 
 _ADMIN1_CENTROIDS = """
@@ -146,8 +161,12 @@ class IndexWriter:
         """Merge staged rows into the indexed tables, derive missing centroids, commit."""
         self.flush()
         with self.conn:
+            self.conn.execute(_RESTAGED)
             self.conn.execute(_MERGE_PLACES)
             self.conn.execute(_MERGE_KEYS)
+            if self.conn.execute("SELECT 1 FROM temp.restaged LIMIT 1").fetchone():
+                self.conn.execute(_REFRESH_KEYS)
+            self.conn.execute("DROP TABLE temp.restaged")
             self.conn.execute("DELETE FROM stage_places")
             self.conn.execute("DELETE FROM stage_keys")
             if self.needs_centroids:
