@@ -19,6 +19,7 @@ from typing import ClassVar
 
 from lingua import ConfidenceValue, IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
+from flashpoint.datafiles import data_path, read_data_file
 from flashpoint.errors import ConfigError, InputError
 from flashpoint.model import Document
 from flashpoint.pipeline import Stage
@@ -62,6 +63,32 @@ def _sample(text: str) -> str:
         half = _WINDOW_CHARS // 2
         text = " ".join((text[:_WINDOW_CHARS], text[middle - half : middle + half], text[-_WINDOW_CHARS:]))
     return _SURROGATE.sub("\ufffd", text)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A plain verdict: this share of the words from one language's list, at most the other share
+# from the other's. Anything less clear (short, mixed, another language) goes to lingua.
+_PLAIN_SHARE, _STRAY_SHARE, _PLAIN_MIN_WORDS = 0.15, 0.02, 25
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    content = read_data_file(data_path("lexicons/function_words.yaml"))
+    return {code: frozenset(str(word) for word in content.get(code, [])) for code in SUPPORTED_LANGUAGES}
+
+
+def plain_language(text: str, supported: Iterable[str] = SUPPORTED_LANGUAGES) -> str | None:
+    """The supported language a text is plainly written in, by its function words, or None."""
+    words = [word.lower() for word in _WORD.findall(text[: 3 * _WINDOW_CHARS])]
+    if len(words) < _PLAIN_MIN_WORDS:
+        return None
+    lists = _function_words()
+    shares = {code: sum(word in lists[code] for word in words) / len(words) for code in lists}
+    for code in supported:
+        others = [share for other, share in shares.items() if other != code]
+        if code in shares and shares[code] >= _PLAIN_SHARE and all(share <= _STRAY_SHARE for share in others):
+            return code
+    return None
 
 
 def _confidences(text: str, codes: tuple[str, ...]) -> list[ConfidenceValue]:
@@ -114,6 +141,9 @@ class LanguageStage(Stage):
         return doc.with_layers(lang=self._identify(doc))
 
     def _identify(self, doc: Document) -> str:
+        plain = plain_language(doc.text, self.supported)
+        if plain is not None:
+            return plain
         values = _confidences(doc.text, self._codes)
         if not values or values[0].value <= 0:
             message = "cannot identify the language: the text has no letters"
