@@ -36,6 +36,9 @@ MIN_SIMILARITY_NO_CONTEXT = 0.9
 # closer: a loose match anywhere in a country is more often another village.
 MIN_SIMILARITY_COUNTRY_ONLY = 0.9
 ADMIN1_RADIUS_KM = 250.0
+# Beyond this distance from everything the report has located, a namesake in a secondary
+# country is not believed (Sahel reports span ~1,500 km; "Boni" in France is 4,000 km off).
+REMOTE_KM = 2_000.0
 # Two candidates this close in score but this far apart: the context cannot tell them
 # apart; the place keeps the first and says how many namesakes it could also be.
 AMBIGUITY_MARGIN, AMBIGUITY_KM = 0.02, 50.0
@@ -109,10 +112,22 @@ def _acceptable(candidate: Candidate, similarity: float, ctx: PlaceContext, cont
     # believed inside one of them: far away it is more likely another place.
     if similarity < 1.0 and context.areas and not _in_areas(candidate, context):
         return False
+    if _remote_namesake(candidate, ctx, context):
+        return False
     if ctx.countries:
         in_context = candidate.country in ctx.countries or candidate.gazetteer_id.startswith("region:")
         return in_context and similarity >= _min_similarity(context)
     return similarity >= MIN_SIMILARITY_NO_CONTEXT
+
+
+def _remote_namesake(candidate: Candidate, ctx: PlaceContext, context: RankContext) -> bool:
+    """A place in a country the report only mentions in passing ("French-led"), a continent away
+    from every place and region the report has located so far: another place of that name."""
+    if not ctx.countries or candidate.country == ctx.countries[0] or candidate.gazetteer_id.startswith("region:"):
+        return False
+    anchors = [*context.points, *((area.lat, area.lon) for area in context.areas)]
+    point = (candidate.lat, candidate.lon)
+    return bool(anchors) and min(haversine_km(point, anchor) for anchor in anchors) > REMOTE_KM
 
 
 def _min_similarity(context: RankContext) -> float:

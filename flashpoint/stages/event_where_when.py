@@ -20,6 +20,10 @@ from flashpoint.stages.event_drafts import Clause, Discourse, SentenceView
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*(?:and\s+|et\s+)?$")
 
+# How a statement was made, between a reporting verb and its date ("in a statement",
+# "on its Telegram channel", "dans un communiqué").
+_REPORTED_HOW = re.compile(r"\s+(?:in|on|via|through|dans|sur|par)\s+(?:(?:a|an|the|its|their|un|une|le|la|son|sa|ses)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?$")
+
 # An upper-case place name and a comma opening a sentence: the dateline of a wire report.
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40},\s*$")
 
@@ -141,7 +145,9 @@ def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
         return True
     before = view.between(max(view.sentence.span.start, time.span.start - 25), time.span.start).lower()
     before = re.sub(r"\b(on|in|last|le|lundi|this)\s*$", "", before.rstrip()).rstrip()
-    return any(before.endswith(verb) for verb in cues.reporting_verbs)
+    # "said in a statement on Friday that ...": the verb, then only how it was said
+    how = _REPORTED_HOW.sub("", before).rstrip()
+    return any(text.endswith(verb) for text in (before, how) for verb in cues.reporting_verbs)
 
 
 def clause_tolls(view: SentenceView, clause: Clause) -> list[Toll]:

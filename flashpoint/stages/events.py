@@ -294,9 +294,10 @@ def perpetrator_roles(
 
 
 def with_victims(roles: Roles, event_type: str, tolls: list[Toll], cues: EventCues) -> Roles:
-    """Violence against civilians, or an explosion, whose victims are only counted
-    ("three traders", "4 passengers"): the casualty phrase names the civilians."""
-    if event_type not in {"Violence against civilians", "Explosions/Remote violence"} or roles.actor2 is not None:
+    """Violence against civilians, an explosion, or a "fight" with no armed opponent, whose
+    victims are only counted ("three traders", "30 people"): the casualty phrase names the
+    civilians (and `retype` makes the one-sided fight an attack)."""
+    if event_type not in {"Violence against civilians", "Explosions/Remote violence", "Battles"} or roles.actor2 is not None:
         return roles
     victims = [t for t in tolls if victim_kind(t, cues) == "civilian"]
     if not victims:

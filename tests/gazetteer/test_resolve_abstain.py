@@ -165,3 +165,12 @@ def test_lookup_keeps_every_exact_namesake_beyond_the_shortlist(make_index: Call
     gaz = Gazetteer.open(make_index([*namesakes, (300, "Kayan", "BF", "01", 13.0, -1.0, "P", "PPL", 0, ())]))
     found = gaz.lookup("Kaya")
     assert found[0].population == 120000 and len(found) == 4
+
+
+def test_resolve_place_refuses_a_namesake_a_continent_away_in_a_country_named_in_passing(make_index: Callable[..., Path]) -> None:
+    french = (113, "Boni", "FR", "01", 43.5, -0.7, "P", "PPL", 700, ())
+    gaz = Gazetteer.open(make_index([*PLACES, french], ADMIN1))
+    context = PlaceContext(countries=("ML", "FR"), admin1s=("Gao",), points=((16.0, 0.5),))
+    assert resolve(gaz, "Boni", context) is None or resolve(gaz, "Boni", context).no_match
+    alone = resolve(gaz, "Boni", PlaceContext(countries=("FR", "ML")))
+    assert alone is not None and alone.gazetteer_id == "geonames:113"

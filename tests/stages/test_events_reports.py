@@ -75,3 +75,22 @@ def test_french_report_dates_counts_and_aggregates(nlp: Any) -> None:
     assert total.aggregate and total.place is not None and total.place.gazetteer_id is not None
     assert total.place.country == "BF" and total.place.geo_precision == 3
     assert total.actor1 is None or total.actor1.id == "unidentified_armed_group"  # an adjective names nobody
+
+
+@pytest.mark.slow
+def test_soldiers_killing_people_is_an_attack_on_civilians_with_their_allies(nlp: Any) -> None:
+    text = ("Malian soldiers and Russian fighters of the Wagner Group killed at least 30 people in the village "
+            "of Ouenkoro, in the Mopti region, on Thursday, three residents said.")
+    (event,) = events_of(nlp, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor1 is not None and event.actor1.id == "military_forces_mali"
+    assert event.actor2 is not None and event.actor2.id == "civilians"
+    assert [a.id for a in event.assoc_actor_1] == ["wagner"]
+
+
+@pytest.mark.slow
+def test_a_date_after_said_in_a_statement_dates_the_statement(nlp: Any) -> None:
+    text = ("Gunmen killed six herders near Ayorou on Tuesday, officials said. The army said in a statement on "
+            "Thursday that it had killed 12 of the attackers the next day.")
+    dates = sorted({e.time.start for e in events_of(nlp, text) if e.time is not None})
+    assert dt.date(2023, 10, 12) not in dates and dt.date(2023, 10, 10) in dates
