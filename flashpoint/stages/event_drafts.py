@@ -103,9 +103,27 @@ def split_clauses(view: SentenceView) -> list[Clause]:
     clauses = []
     for index, trigger in enumerate(triggers):
         start = view.sentence.span.start if index == 0 else triggers[index - 1].span.end
+        start = _new_subject_start(view, start, trigger.span.start)
         end = triggers[index + 1].span.start if index + 1 < len(triggers) else view.sentence.span.end
         clauses.append(Clause(trigger, Span(start, end)))
     return clauses
+
+
+# ", and", "; ", ", but", ", while", ", et", ", mais", ", tandis que": a coordinated clause.
+_COORDINATION = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|et|mais|tandis que|alors que)\b|;)\s*", re.IGNORECASE)
+
+
+def _new_subject_start(view: SentenceView, start: int, trigger_start: int) -> int:
+    """"The soldiers withdrew to Dikwa, and the militants carted away weapons": when a
+    coordinated clause names its own actor before the trigger, the clause starts there."""
+    text = view.between(start, trigger_start)
+    breaks = list(_COORDINATION.finditer(text))
+    if not breaks:
+        return start
+    after = start + breaks[-1].end()
+    if any(after <= actor.span.start < trigger_start for actor in view.actors):
+        return after
+    return start
 
 
 @dataclass(slots=True)

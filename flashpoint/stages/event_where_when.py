@@ -25,7 +25,8 @@ _LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*(?:and\s+|et\s+)?$")
 _REPORTED_HOW = re.compile(r"\s+(?:in|on|via|through|dans|sur|par)\s+(?:(?:a|an|the|its|their|un|une|le|la|son|sa|ses)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?$")
 
 # An upper-case place name and a comma opening a sentence: the dateline of a wire report.
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40},\s*$")
+# "MAIDUGURI, Nigeria, May 8" names the country after the city.
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40},(?:\s*[A-ZÀ-Þ][\w'’\- ]{2,30},)?\s*$")
 
 
 def clause_places_raw(view: SentenceView, clause: Clause) -> list[PlaceMention]:

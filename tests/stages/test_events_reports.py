@@ -94,3 +94,22 @@ def test_a_date_after_said_in_a_statement_dates_the_statement(nlp: Any) -> None:
             "Thursday that it had killed 12 of the attackers the next day.")
     dates = sorted({e.time.start for e in events_of(nlp, text) if e.time is not None})
     assert dt.date(2023, 10, 12) not in dates and dt.date(2023, 10, 10) in dates
+
+
+NIGERIA_REPORT = (
+    "MAIDUGURI, Nigeria, May 8 (Reuters) - ISWAP militants killed 12 farmers near Gwoza in Borno state on "
+    "Sunday, a militia leader said.\n\nThe insurgents overran a military base in Marte on Monday after a fierce "
+    "gun battle with troops. The soldiers withdrew to Dikwa, and the militants carted away weapons."
+)
+
+
+@pytest.mark.slow
+def test_dateline_with_country_capture_after_battle_and_a_new_subject_after_and(nlp: Any) -> None:
+    events = events_of(nlp, NIGERIA_REPORT.replace("\\\\n", "\\n"))
+    attack = events[0]
+    assert attack.time is not None and attack.time.start == dt.date(2023, 10, 8)  # Sunday, not the dateline's day
+    capture = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(capture) == 1 and not [e for e in events if e.sub_event_type == "Armed clash"]
+    assert all(e.place is None or e.place.name != "Dikwa" for e in events)  # where the soldiers went
+    looting = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert all(e.actor1 is not None and e.actor1.id == "iswap" for e in looting)
