@@ -74,7 +74,8 @@ class ActorRef:
     span: Span
     inter: int | None = None
     resolution: str = "alias"
-    """How it was resolved: alias, fuzzy, descriptor, coref, generic, unresolved."""
+    """How it was resolved: alias, fuzzy, descriptor, coref, generic, discourse (taken from the
+    report's context, e.g. an unattributed air strike), unresolved."""
     score: float = 1.0
     country: str | None = None
 

@@ -143,8 +143,24 @@ def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) 
     for variant in variants:
         acceptable = [c for c, similarity in gaz.ranked(variant, context, limit=10) if _acceptable(c, similarity, ctx, context)]
         if acceptable:
-            return acceptable[0], namesakes(acceptable)
+            best = _town_over_its_unit(acceptable)
+            rivals = [c for c in acceptable if c is not best and not _unit_of(c, best)]
+            return best, namesakes([best, *rivals])
     return None
+
+
+def _town_over_its_unit(ranked: list[Candidate]) -> Candidate:
+    """A bare name shared by a town and the admin unit named after it ("Bamako", "Ségou")
+    means the town; the unit is meant with a region word, which is resolved before."""
+    best = ranked[0]
+    if best.feature_class != "A":
+        return best
+    return next((c for c in ranked[1:] if _unit_of(best, c)), best)
+
+
+def _unit_of(unit: Candidate, town: Candidate) -> bool:
+    """Is `unit` the admin unit named after `town` and containing it?"""
+    return unit.feature_class == "A" and town.feature_class == "P" and unit.name == town.name and unit.admin1 == town.admin1
 
 
 def namesakes(ranked: list[Candidate]) -> int:

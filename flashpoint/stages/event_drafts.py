@@ -176,6 +176,8 @@ class Discourse:
     """What the report has established so far, for sentences that leave it out."""
 
     pair: tuple[ActorRef, ActorRef] | None = None
+    forces: ActorRef | None = None
+    """The state forces the report last named as acting."""
     time: TimeRange | None = None
     region: Place | None = None
     country: Place | None = None

@@ -138,8 +138,12 @@ def takes_responsibility(view: SentenceView, drafts: list[Draft], cues: EventCue
 
 
 def is_heading(text: str) -> bool:
-    """A short line without final punctuation is a heading, and resets the time context."""
-    return len(text) < 80 and not text.rstrip().endswith((".", "!", "?", "”", '"', ":", ";"))
+    """A line without final punctuation is a heading (a headline restates the report's events;
+    it is not one more), and resets the time context."""
+    return len(text) < _HEADING_MAX_CHARS and not text.rstrip().endswith((".", "!", "?", "”", '"', ":", ";"))
+
+
+_HEADING_MAX_CHARS = 160
 
 
 def main_place(doc: Document) -> Place | None:
@@ -166,6 +170,8 @@ def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft], 
     for draft in drafts:
         if draft.event_type == "Battles" and draft.actor1 is not None and draft.actor2 is not None:
             state.pair = (draft.actor1, draft.actor2)
+        if draft.actor1 is not None and draft.actor1.inter == 1:
+            state.forces = draft.actor1
     dated = [t for t in view.times if (t.start is not None or t.end is not None) and not reports_on(view, t, cues)]
     if dated:
         state.time = dated[-1]
@@ -232,6 +238,7 @@ def drafts_for_clause(
     if roles.actor1 is None:
         return []
     roles = with_victims(roles, trigger.event_type, clause_tolls(view, clause), cues)
+    roles = with_unnamed_side(roles, trigger, state)
     event_type, sub_type = retype(trigger.event_type, trigger.sub_event_type, roles)
     places: list[Place | None] = [*clause_places(view, clause, state, cues)] or [None]
     found: list[TimeRange | None] = [*clause_times(view, clause, state, cues)] or [publication_range(doc.published)]
@@ -304,6 +311,20 @@ def with_victims(roles: Roles, event_type: str, tolls: list[Toll], cues: EventCu
         return roles
     toll = victims[0]
     return Roles(roles.actor1, ActorRef("civilians", "Civilians", toll.text, toll.span, inter=7, resolution="generic"))
+
+
+def with_unnamed_side(roles: Roles, trigger: Trigger, state: Discourse) -> Roles:
+    """A fight takes two sides: when only state forces are named ("the army neutralised 30
+    terrorists"), the other is ACLED's unidentified armed group (a named group's unnamed
+    opponent is as often the state: left unknown). An air or drone strike with no named
+    perpetrator is the state forces' the report last named as acting (only they fly there)."""
+    if state.imply is None or roles.actor1 is None:
+        return roles
+    if trigger.sub_event_type == "Armed clash" and roles.actor2 is None and roles.actor1.inter == 1:
+        return Roles(roles.actor1, state.imply(UNIDENTIFIED, trigger.span))
+    if trigger.sub_event_type == "Air/drone strike" and roles.actor1.id == UNIDENTIFIED and state.forces is not None:
+        return Roles(replace(state.forces, text=roles.actor1.text, span=roles.actor1.span, resolution="discourse"), roles.actor2)
+    return roles
 
 
 def retype(event_type: str, sub_type: str, roles: Roles) -> tuple[str, str]:

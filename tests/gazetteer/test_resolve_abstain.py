@@ -174,3 +174,11 @@ def test_resolve_place_refuses_a_namesake_a_continent_away_in_a_country_named_in
     assert resolve(gaz, "Boni", context) is None or resolve(gaz, "Boni", context).no_match
     alone = resolve(gaz, "Boni", PlaceContext(countries=("FR", "ML")))
     assert alone is not None and alone.gazetteer_id == "geonames:113"
+
+
+def test_resolve_place_means_the_town_not_the_unit_named_after_it(make_index: Callable[..., Path]) -> None:
+    town = (114, "Kidal", "ML", "09", 18.44, 1.41, "P", "PPL", 25000, ())
+    unit = (115, "Kidal", "ML", "09", 19.5, 1.0, "A", "ADM2", 0, ())
+    gaz = Gazetteer.open(make_index([town, unit], ADMIN1))
+    place = resolve(gaz, "Kidal", PlaceContext(countries=("ML",), points=((19.6, 1.0),)))
+    assert place is not None and (place.gazetteer_id, place.namesakes) == ("geonames:114", 0)

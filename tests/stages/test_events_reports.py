@@ -113,3 +113,22 @@ def test_dateline_with_country_capture_after_battle_and_a_new_subject_after_and(
     assert all(e.place is None or e.place.name != "Dikwa" for e in events)  # where the soldiers went
     looting = [e for e in events if e.sub_event_type == "Looting/property destruction"]
     assert all(e.actor1 is not None and e.actor1.id == "iswap" for e in looting)
+
+
+MALI_REPORT = (
+    "Mali : l'armée affirme avoir neutralisé une trentaine de terroristes près de Ségou lors d'une opération aérienne\n\n"
+    "BAMAKO, 14 août (AFP) - L'armée malienne a affirmé lundi avoir « neutralisé » une trentaine de terroristes lors "
+    "d'une opération aérienne dans la zone de Macina, dans la région de Ségou, le week-end dernier.\n\n"
+    "Selon des habitants, les frappes de drones ont également touché un mariage à Sarafara, tuant au moins huit civils.\n\n"
+    "Le 10 août, des centaines de personnes ont manifesté à Bamako pour dénoncer la vie chère."
+)
+
+
+@pytest.mark.slow
+def test_french_headline_quotes_unnamed_enemy_air_strike_and_capital(nlp: Any) -> None:
+    clash, strike, protest = nlp(MALI_REPORT, published=dt.date(2023, 8, 15)).events  # the headline is no event
+    assert clash.sub_event_type == "Armed clash" and clash.fatalities.best == 30  # « neutralisé » still counts
+    assert clash.actor2 is not None and clash.actor2.id == "unidentified_armed_group"
+    assert strike.sub_event_type == "Air/drone strike" and strike.actor1 is not None
+    assert strike.actor1.id == "military_forces_mali" and strike.actor1.resolution == "discourse"
+    assert protest.place is not None and protest.place.name == "Bamako" and protest.place.geo_precision == 1
