@@ -87,3 +87,11 @@ def store(store_url: str) -> Iterator[Any]:
     opened = open_store(store_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def lexicon():  # type: ignore[no-untyped-def]
+    """The shipped trigger lexicons (English and French), loaded once per session."""
+    from flashpoint.kb.trigger_lexicon import load_trigger_lexicon
+
+    return load_trigger_lexicon()

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import OVERLAY_CUES, TriggerLexicon, load_trigger_lexicon
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
+from flashpoint.kb.trigger_lexicon import (
+    OVERLAY_CUES,
+    TriggerLexicon,
+)
 
 
 @pytest.mark.parametrize(

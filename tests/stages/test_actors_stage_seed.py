@@ -29,7 +29,7 @@ def seed_refs(shared_dir: Path) -> tuple[ActorRef, ...]:
 
 
 def _mentions(refs: tuple[ActorRef, ...], pattern: str) -> list[ActorRef]:
-    return [ref for ref in refs if re.fullmatch(pattern, ref.text, re.I)]
+    return [ref for ref in refs if re.fullmatch(pattern, ref.text, re.IGNORECASE)]
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,17 @@ import re
 
 import pytest
 
-from flashpoint.model import ActorRef, Document, Place, PlaceMention, Sentence, Span, TimeRange, Toll, Trigger
+from flashpoint.model import (
+    ActorRef,
+    Document,
+    Place,
+    PlaceMention,
+    Sentence,
+    Span,
+    TimeRange,
+    Toll,
+    Trigger,
+)
 from flashpoint.stages.events import EventStage
 
 PUBLISHED = dt.date(2023, 3, 20)

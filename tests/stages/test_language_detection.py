@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flashpoint.stages.language import RECOGNISED_LANGUAGES, SUPPORTED_LANGUAGES, detect_language, plain_language
+from flashpoint.stages.language import (
+    RECOGNISED_LANGUAGES,
+    SUPPORTED_LANGUAGES,
+    detect_language,
+    plain_language,
+)
 
 
 @pytest.mark.parametrize(
@@ -52,12 +57,12 @@ def test_detect_language_answers_a_known_code_or_none(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The army said that gunmen had attacked the village and killed ten people who were at the market, "
-         "after which they fled with their weapons to the bush from where they had come, officials said.", "en"),
-        ("Des hommes armés ont attaqué le village et ont tué dix personnes qui étaient au marché, selon les "
-         "autorités locales, avant de fuir avec leurs armes vers la brousse dans laquelle ils vivent depuis des mois.", "fr"),
-        ("El ejército atacó la ciudad de los rebeldes y mató a diez personas en el norte del país, según las "
-         "autoridades locales que hablaron con la prensa el lunes por la mañana sobre el ataque contra la población.", None),
+        (("The army said that gunmen had attacked the village and killed ten people who were at the market, "
+          "after which they fled with their weapons to the bush from where they had come, officials said."), "en"),
+        (("Des hommes armés ont attaqué le village et ont tué dix personnes qui étaient au marché, selon les "
+          "autorités locales, avant de fuir avec leurs armes vers la brousse dans laquelle ils vivent depuis des mois."), "fr"),
+        (("El ejército atacó la ciudad de los rebeldes y mató a diez personas en el norte del país, según las "
+          "autoridades locales que hablaron con la prensa el lunes por la mañana sobre el ataque contra la población."), None),
         ("Gunmen attacked Kaya.", None),  # too short to be plain: lingua decides
     ],
 )

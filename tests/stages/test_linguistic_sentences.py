@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flashpoint.stages.linguistic import lower_case_words, opening, opens_with_name, split_paragraphs, split_sentences
+from flashpoint.stages.linguistic import (
+    lower_case_words,
+    opening,
+    opens_with_name,
+    split_paragraphs,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(

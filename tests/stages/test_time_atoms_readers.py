@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.stages.phrase_tokens import tokenize
-from flashpoint.stages.time_atoms import ATOM_READERS, Atom, TimeGrammar, atom_at, time_grammar, year_atom
+from flashpoint.stages.time_atoms import (
+    ATOM_READERS,
+    Atom,
+    TimeGrammar,
+    atom_at,
+    time_grammar,
+    year_atom,
+)
 
 # (lang, text): every token position of each is read, with and without a licensed year.
 ROWS = [

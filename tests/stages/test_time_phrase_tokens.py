@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.stages.phrase_patterns import TOKEN
-from flashpoint.stages.phrase_tokens import PhraseTable, Token, fold, phrase_key, sentence_tokens, tokenize
+from flashpoint.stages.phrase_tokens import (
+    PhraseTable,
+    Token,
+    fold,
+    phrase_key,
+    sentence_tokens,
+    tokenize,
+)
 
 TEXTS = [
     "Clashes between last May and October.",

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.stages.triggers import classify_text
 
 MOB = "Mob violence"
 RIOT = "Violent demonstration"
 PEACEFUL = "Peaceful protest"
 
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
 
 
 CASES = [

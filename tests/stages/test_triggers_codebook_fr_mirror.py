@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.stages.triggers import classify_text
 
 ATTACK = "Attack"
@@ -23,10 +23,6 @@ GOV = "Government regains territory"
 NSA = "Non-state actor overtakes territory"
 TRANSFER = "Non-violent transfer of territory"
 
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
 
 
 CASES = [

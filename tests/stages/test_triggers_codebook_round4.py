@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.stages.triggers import classify_text, explain_text
 
 CLASH = "Armed clash"
@@ -21,10 +21,6 @@ MOB = "Mob violence"
 PROPERTY = "Looting/property destruction"
 TRANSFER = "Non-violent transfer of territory"
 
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
 
 
 CASES = [

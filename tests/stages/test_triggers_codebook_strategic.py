@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.stages.triggers import classify_text
 
 AGREEMENT = "Agreement"
@@ -20,10 +20,6 @@ CHANGE = "Change to group/activity"
 DISRUPTED = "Disrupted weapons use"
 PROPERTY = "Looting/property destruction"
 
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
 
 
 CASES = [

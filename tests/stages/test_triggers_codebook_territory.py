@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.stages.triggers import classify_text, explain_text
 
 GOV = "Government regains territory"
 NSA = "Non-state actor overtakes territory"
 
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
 
 
 CASES = [

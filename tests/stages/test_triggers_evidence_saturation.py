@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.model import Span, Trigger
 from flashpoint.stages.triggers import (
     EVIDENCE_CAP,
@@ -63,10 +63,6 @@ def test_distinct_words_add_up_to_a_cap() -> None:
         AIR
     ] == pytest.approx(1.0)
 
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.stages.triggers import classify_text
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
-
 
 NOT_EVENTS = [
     ("en", "Coast guards intercepted a boat carrying 80 migrants off the southern coast."),

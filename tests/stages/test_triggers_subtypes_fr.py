@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.kb.trigger_lexicon import TriggerLexicon, load_trigger_lexicon
+from flashpoint.kb.trigger_lexicon import TriggerLexicon
 from flashpoint.stages.triggers import classify_text
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> TriggerLexicon:
-    return load_trigger_lexicon()
-
 
 CASES = [
     ("De violents affrontements ont opposé l'armée aux rebelles près de la frontière.", "Armed clash"),
