@@ -370,8 +370,12 @@ def drafts_from_tolls(
 
 
 def victim_kind(toll: Toll, cues: EventCues) -> str | None:
-    """civilian or armed, from the victim noun of the casualty phrase."""
-    noun = (toll.victims or "").lower().split()[-1:] or [""]
+    """civilian or armed, from the victim phrase ("armed men") or its last noun ("men")."""
+    phrase = (toll.victims or "").lower()
+    said = f" {(toll.text or '').lower()} "
+    if phrase in cues.armed_victims or any(f" {armed} " in said for armed in cues.armed_victims if " " in armed):
+        return "armed"
+    noun = phrase.split()[-1:] or [""]
     if noun[0] in cues.civilian_victims:
         return "civilian"
     if noun[0] in cues.armed_victims:

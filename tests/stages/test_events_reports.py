@@ -132,3 +132,16 @@ def test_french_headline_quotes_unnamed_enemy_air_strike_and_capital(nlp: Any) -
     assert strike.sub_event_type == "Air/drone strike" and strike.actor1 is not None
     assert strike.actor1.id == "military_forces_mali" and strike.actor1.resolution == "discourse"
     assert protest.place is not None and protest.place.name == "Bamako" and protest.place.geo_precision == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("Militiamen executed at least 12 men in the village of Zaongo on Sunday, residents said.", "civilians"),
+        ("Nigerien soldiers killed 12 armed men near Ayorou on Sunday, the army said.", "unidentified_armed_group"),
+    ],
+)
+def test_men_are_civilians_unless_armed(nlp: Any, text: str, actor2: str) -> None:
+    (event,) = events_of(nlp, text)
+    assert event.actor2 is not None and event.actor2.id == actor2
