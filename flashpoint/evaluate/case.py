@@ -47,6 +47,7 @@ def evaluate_case(tsv_path: Path, *, lexicon: TriggerLexicon, lang: str = "en") 
     """Classify every snippet of the CASE file and score the sub-types.
 
     Returns a report: `n`, `n_acled`, `weighted_f1`, `macro_f1`, `weighted_precision`,
+    `event_f1` (an event or none: precision, recall), `sub_type_accuracy_matched`, `matched`,
     `weighted_recall`, `accuracy` (all snippets, "none" included), `event_type_weighted_f1`,
     `per_class` (precision/recall/f1/support/case_label per sub-type), `confusion_top`
     (most frequent gold -> predicted errors) and `sha256` of the file.
@@ -74,6 +75,7 @@ def evaluate_case(tsv_path: Path, *, lexicon: TriggerLexicon, lang: str = "en") 
     type_gold = [None if g is None else to_type[g] for g in gold]
     type_pred = [None if p is None else to_type[p] for p in pred]
     report["event_type_weighted_f1"] = _scores(type_gold, type_pred, typology.type_names)["weighted_f1"]
+    report.update(_matched_scores(gold, pred))
     report["sha256"] = hashlib.sha256(tsv_path.read_bytes()).hexdigest()
     report["path"] = str(tsv_path)
     return report
@@ -110,6 +112,21 @@ def _scores(gold: list[str | None], pred: list[str | None], classes: list[str]) 
     }
 
 
+def _matched_scores(gold: list[str | None], pred: list[str | None]) -> dict[str, Any]:
+    """The event-extraction view of the same data: is there an event at all (detection P/R/F1,
+    the issue's "event F1"), and of the snippets where both say so, is the sub-type right
+    ("sub-type accuracy on matched events")."""
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g is not None and p is not None)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if g is None and p is not None)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g is not None and p is None)
+    right = sum(1 for g, p in zip(gold, pred, strict=True) if g is not None and g == p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"event_precision": precision, "event_recall": recall, "event_f1": f1, "matched": tp,
+            "sub_type_accuracy_matched": right / tp if tp else 0.0}
+
+
 def _weighted(present: list[dict[str, float]], key: str, total: float) -> float:
     return sum(values[key] * values["support"] for values in present) / total if total else 0.0
 
@@ -121,6 +138,8 @@ def format_case_report(report: dict[str, Any]) -> str:
         f"weighted F1 {report['weighted_f1']:.3f}  (P {report['weighted_precision']:.3f}, "
         f"R {report['weighted_recall']:.3f})  macro F1 {report['macro_f1']:.3f}",
         f"event-type weighted F1 {report['event_type_weighted_f1']:.3f}  accuracy (all snippets) {report['accuracy']:.3f}",
+        f"event F1 {report['event_f1']:.3f} (P {report['event_precision']:.3f}, R {report['event_recall']:.3f})  "
+        f"sub-type accuracy on {report['matched']} matched events {report['sub_type_accuracy_matched']:.3f}",
         "",
         f"{'sub-event type':<38}{'label':<31}{'P':>6}{'R':>6}{'F1':>6}{'n':>5}",
     ]

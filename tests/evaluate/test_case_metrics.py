@@ -44,6 +44,10 @@ def test_case_report_scores_by_hand(tmp_path: Path, lexicon: TriggerLexicon) -> 
     assert report["weighted_f1"] == pytest.approx((2 + 2 / 3) / 4)
     assert report["macro_f1"] == pytest.approx((2 + 2 / 3) / 4)
     assert report["accuracy"] == pytest.approx(4 / 5)
+    # Every gold event got some event (no false alarm on the non-ACLED row): event F1 1.0;
+    # of the 4 matched, 3 have the right sub-type.
+    assert (report["event_f1"], report["matched"]) == (1.0, 4)
+    assert report["sub_type_accuracy_matched"] == pytest.approx(3 / 4)
     assert report["confusion_top"] == [{"gold": "Arrests", "predicted": "Abduction/forced disappearance", "count": 1}]
 
 
