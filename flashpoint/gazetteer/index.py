@@ -11,16 +11,16 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from flashpoint.errors import GazetteerError
-from flashpoint.gazetteer.candidates import Candidate, RawHit, read_places, shortlist_hits
-from flashpoint.gazetteer.keys import NameKeys, name_keys
+from flashpoint.gazetteer.candidates import Candidate, Explainer, RawHit, read_places, shortlist_hits
+from flashpoint.gazetteer.keys import QueryKeys
 from flashpoint.gazetteer.normalise import normalise_name
-from flashpoint.gazetteer.ranking import Area, RankContext, Ranked, best_first, explained, haversine_km, needs_places, rank_hits
+from flashpoint.gazetteer.ranking import (Area, Explanation, RankContext, Ranked, best_first, haversine_km, needs_places,
+                                          rank_hits)
 from flashpoint.gazetteer.schema import REQUIRED_TABLES, check_schema_version, connect, table_names
 
 __all__ = ["Candidate", "Gazetteer", "RankContext", "Area"]
@@ -28,7 +28,8 @@ __all__ = ["Candidate", "Gazetteer", "RankContext", "Area"]
 BUILD_HINT = "run `flashpoint gazetteer build`"
 COUNTRY_MIN_SIMILARITY = 0.85
 ADMIN_MIN_SIMILARITY = 0.85
-# Candidates carry the reasons for their score down to this rank (the rest have none).
+# Candidates carry the reasons for their score down to this rank (the rest have none);
+# they are built when first read (`Candidate`).
 EXPLAINED = 10
 # Hits kept by the per-index memo of candidate generation: a report looks up the same
 # names again with more context (only the ranking changes), and so do reports about the
@@ -37,12 +38,12 @@ HIT_CACHE_HITS = 100_000
 
 
 def _is_abjad(text: str) -> bool:
-    return any("\u0600" <= char <= "\u06ff" for char in text)
+    return not text.isascii() and any("\u0600" <= char <= "\u06ff" for char in text)
 
 
 @lru_cache(maxsize=8192)
-def _keys_of(name: str) -> NameKeys:
-    return name_keys(name)
+def _keys_of(name: str) -> QueryKeys:
+    return QueryKeys(normalise_name(name))
 
 
 HitKey = tuple[str, tuple[str, ...], bool, bool, bool]
@@ -77,6 +78,8 @@ class Gazetteer:
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
+        # The lookup path's statements share one cursor: `conn.execute` makes one per statement.
+        self._cursor = conn.cursor()
         # One connection serves every thread: statements must not interleave.
         self._lock = threading.Lock()
         self.path = path
@@ -126,12 +129,19 @@ class Gazetteer:
 
     def search(self, name: str, context: RankContext, *, limit: int = 10) -> list[Candidate]:
         """Candidates for `name` ranked with a full `RankContext` (used by the resolver)."""
-        return [self._candidate(ranked) for ranked in self._rank(name, context, explain=min(limit, EXPLAINED), limit=limit)]
+        return self._candidates(self._rank(name, context, explain=0, limit=limit), context, min(limit, EXPLAINED))
 
     def ranked(self, name: str, context: RankContext, *, limit: int = 10) -> list[tuple[Candidate, float]]:
         """Like `search`, with each candidate's name similarity (0-1) alongside."""
-        ranked = self._rank(name, context, explain=min(limit, EXPLAINED), limit=limit)
-        return [(self._candidate(one), one.similarity) for one in ranked]
+        ranked = self._rank(name, context, explain=0, limit=limit)
+        return list(zip(self._candidates(ranked, context, min(limit, EXPLAINED)), [one.similarity for one in ranked]))
+
+    def _candidates(self, ranked: list[Ranked], context: RankContext, explain: int) -> list[Candidate]:
+        """Candidates for `ranked`, the first `explain` explaining their score when asked."""
+        admin1 = self._admin1
+        return [self._candidate(one, None if position >= explain else
+                                Explanation(one.hit, context, admin1.get((one.hit.country, one.hit.admin1))))
+                for position, one in enumerate(ranked)]
 
     def _rank(self, name: str, context: RankContext, *, variants: bool = False, explain: int = EXPLAINED,
               limit: int | None = None) -> list[Ranked]:
@@ -141,38 +151,33 @@ class Gazetteer:
             return []
         countries = (context.country.upper(),) if context.country else context.countries
         key: HitKey = (keys.norm, countries, bool(context.country), _is_abjad(name), variants)
-        with self._reading():
-            if limit is not None and not needs_places(context):
-                hits = self._best_read(key, keys, context, limit)
-            else:
-                hits = self._read(key, keys)
+        # The lock, and one read transaction around the lookup's statements: outside one,
+        # SQLite locks and re-checks the file around every statement (~8 us each).
+        with self._lock:
+            self._cursor.execute("BEGIN")
+            try:
+                if limit is not None and not needs_places(context):
+                    hits = self._best_read(key, keys, context, limit)
+                else:
+                    hits = self._read(key, keys)
+            finally:
+                self._cursor.execute("COMMIT")
         return rank_hits(keys, hits, context, self._admin1, explain=explain, limit=limit)
 
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        """The lock, and one read transaction around a lookup's statements: outside one,
-        SQLite locks and re-checks the file around every statement (~8 us each)."""
-        with self._lock:
-            self._conn.execute("BEGIN")
-            try:
-                yield
-            finally:
-                self._conn.execute("COMMIT")
-
-    def _unread(self, key: HitKey, keys: NameKeys) -> list[RawHit]:
+    def _unread(self, key: HitKey, keys: QueryKeys) -> list[RawHit]:
         _, countries, only_countries, abjad, variants = key
-        return shortlist_hits(self._conn, keys, countries, only_countries=only_countries, abjad=abjad, variants=variants)
+        return shortlist_hits(self._cursor, keys, countries, only_countries=only_countries, abjad=abjad, variants=variants)
 
-    def _read(self, key: HitKey, keys: NameKeys) -> list[RawHit]:
+    def _read(self, key: HitKey, keys: QueryKeys) -> list[RawHit]:
         """All the hits with their place rows, memoised: the resolver asks again for the
         names of a report with more context, or for other feature types."""
         hits = self._hit_cache.get(key)
         if hits is None:
-            hits = read_places(self._conn, self._unread(key, keys))
+            hits = read_places(self._cursor, self._unread(key, keys))
             self._hit_cache.put(key, hits)
         return hits
 
-    def _best_read(self, key: HitKey, keys: NameKeys, context: RankContext, limit: int) -> list[RawHit]:
+    def _best_read(self, key: HitKey, keys: QueryKeys, context: RankContext, limit: int) -> list[RawHit]:
         """The `limit` best hits in `context` with their place rows, reading no other place row.
 
         Key rows carry all a score needs when the context names no admin1, area or point
@@ -181,13 +186,13 @@ class Gazetteer:
         """
         unread = self._unread(key, keys)
         if len(unread) <= limit:
-            return read_places(self._conn, unread)
+            return read_places(self._cursor, unread)
         order = best_first(unread, context, self._admin1)
         read: list[RawHit] = []
         start = 0
         while len(read) < limit and start < len(order):
             batch = order[start : start + limit - len(read)]
-            read += read_places(self._conn, batch)
+            read += read_places(self._cursor, batch)
             start += len(batch)
         return read
 
@@ -232,7 +237,7 @@ class Gazetteer:
         for position, ranked in enumerate(self._rank(name, context, variants=True, explain=0)):
             if ranked.similarity >= min_similarity and accept(ranked.hit):  # type: ignore[operator]
                 # Reasons as `search` gives them: for the first EXPLAINED ranks only.
-                return self._candidate(explained(ranked, context, self._admin1) if position < EXPLAINED else ranked)
+                return self._candidates([ranked], context, explain=1 if position < EXPLAINED else 0)[0]
         return None
 
     def _by_id(self, place_id: int) -> Candidate | None:
@@ -244,7 +249,8 @@ class Gazetteer:
             return None
         return self._candidate(Ranked(RawHit(*row), 1.0, 1.0, ("by code",)))
 
-    def _candidate(self, ranked: Ranked) -> Candidate:
+    def _candidate(self, ranked: Ranked, explain: Explainer | None = None) -> Candidate:
+        """The candidate for `ranked`; its reasons are `ranked`'s, or built by `explain` when read."""
         hit = ranked.hit
         if hit.place_id < 0:
             gazetteer_id = f"region:{self._regions.get(hit.place_id, hit.place_id)}"
@@ -252,11 +258,10 @@ class Gazetteer:
             gazetteer_id = f"geonames:{hit.place_id}"
         is_country = hit.fcode.startswith("PCL")
         return Candidate(
-            name=hit.name, gazetteer_id=gazetteer_id, country=hit.country or None,
-            admin1=None if is_country or hit.place_id < 0 else self._admin1.get((hit.country, hit.admin1)),
-            admin2=self._admin2_name(hit), lat=hit.lat, lon=hit.lon, feature_class=hit.fclass,
-            feature_code=hit.fcode, population=hit.population, score=ranked.score, reasons=ranked.reasons,
-        )
+            hit.name, gazetteer_id, hit.country or None,
+            None if is_country or hit.place_id < 0 else self._admin1.get((hit.country, hit.admin1)),
+            self._admin2_name(hit) if hit.admin2 else None, hit.lat, hit.lon, hit.fclass, hit.fcode, hit.population,
+            ranked.score, ranked.reasons if explain is None else explain)
 
     def _admin2_name(self, hit: RawHit) -> str | None:
         if not hit.admin2:

@@ -71,6 +71,40 @@ class NameKeys(NamedTuple):
         return tuple(key for key in keys if len(key) > 2)
 
 
+class QueryKeys:
+    """A lookup's keys, read like `NameKeys`: the normalised name at once, the spelling-variant
+    keys (skeleton, phonetic) on first use. Most lookups find the exact name and never probe
+    or score a variant, and those keys cost more to compute than the normalised name."""
+
+    __slots__ = ("norm", "_keys")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._keys: NameKeys | None = None
+
+    def keys(self) -> NameKeys:
+        """All the keys (computed once; threads racing here compute the same value)."""
+        if self._keys is None:
+            self._keys = keys_of_norm(self.norm)
+        return self._keys
+
+    @property
+    def skeleton(self) -> str:
+        return self.keys().skeleton
+
+    @property
+    def phonetic(self) -> str:
+        return self.keys().phonetic
+
+    def query_keys(self) -> tuple[str, ...]:
+        """`NameKeys.query_keys`."""
+        return self.keys().query_keys()
+
+
+AnyKeys = NameKeys | QueryKeys
+"""What lookups accept as a query's keys."""
+
+
 def _merge_doubles(text: str) -> str:
     # Most skeletons have no doubled letter: a C-level search avoids the substitution.
     return _DOUBLED.sub(r"\1", text) if _DOUBLED.search(text) else text

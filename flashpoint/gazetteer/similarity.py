@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from flashpoint.gazetteer.keys import NameKeys, skeleton_key
+from flashpoint.gazetteer.keys import AnyKeys, skeleton_key
 
 NAME_WEIGHT_NORM, NAME_WEIGHT_SKELETON = 0.6, 0.4
 ABJAD_DISCOUNT = 0.95
@@ -26,7 +26,7 @@ def _skeleton(norm: str) -> str:
     return skeleton_key(norm)
 
 
-def name_similarity(query: NameKeys, norm: str, *, abjad: bool = False) -> float:
+def name_similarity(query: AnyKeys, norm: str, *, abjad: bool = False) -> float:
     """0-1 similarity of a query to an indexed normalised name (1.0 only when equal)."""
     return QueryScorer(query, abjad=abjad)(norm)
 
@@ -40,10 +40,13 @@ class QueryScorer:
     every key from the row's name), so it need not be recomputed.
     """
 
-    __slots__ = ("_query", "_spelled", "_abjad", "_memo")
+    __slots__ = ("_query", "_norm", "_skeleton", "_spelled", "_abjad", "_memo")
 
-    def __init__(self, query: NameKeys, *, abjad: bool = False) -> None:
-        self._query = query
+    def __init__(self, query: AnyKeys, *, abjad: bool = False) -> None:
+        self._query, self._norm = query, query.norm
+        # The query's skeleton, read on the first name that differs (a lookup finding only
+        # the exact name never needs it; `QueryKeys` computes it on demand).
+        self._skeleton: str | None = None
         self._spelled = query.norm.replace(" ", "")
         self._abjad = abjad
         self._memo: dict[str, float] = {}
@@ -53,10 +56,12 @@ class QueryScorer:
         known = self._memo.get(norm)
         if known is not None:
             return known
-        if self._query.norm == norm:
+        if self._norm == norm:
             similarity = 1.0
         else:
-            ratio = Indel.normalized_similarity(self._query.skeleton, _skeleton(norm) if skeleton is None else skeleton)
+            if self._skeleton is None:
+                self._skeleton = self._query.skeleton
+            ratio = Indel.normalized_similarity(self._skeleton, _skeleton(norm) if skeleton is None else skeleton)
             if self._abjad:
                 similarity = ABJAD_DISCOUNT * ratio
             else:
