@@ -29,6 +29,8 @@ class EventCues(BaseModel):
     loser_before: list[str]
     consequence: list[str]
     region_anaphora: list[str]
+    event_anaphora: list[str] = []
+    """Phrases that open a sentence about the event just reported ("The strike, on Aug. 3, ...")."""
     reporting_verbs: list[str]
     responsibility: list[str]
     target_before: list[str]

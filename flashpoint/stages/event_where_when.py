@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from flashpoint.model import Place, PlaceMention, Span, TimeRange, Toll
 from flashpoint.stages.event_cues import EventCues, contains_any
-from flashpoint.stages.event_drafts import Clause, Discourse, SentenceView
+from flashpoint.stages.event_drafts import Clause, Discourse, Draft, SentenceView
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|et|or|ou)\s*(?:and\s+|et\s+)?$")
 
@@ -154,3 +154,19 @@ def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
 def clause_tolls(view: SentenceView, clause: Clause) -> list[Toll]:
     """Casualty phrases inside the clause."""
     return [t for t in view.tolls if clause.holds(t.span)]
+
+
+def refine_time(view: SentenceView, drafts: list[Draft], cues: EventCues) -> None:
+    """"... last month. The strike, on Aug. 3, hit the market": a sentence that speaks of the
+    event just reported gives it a narrower date that falls inside the one it had."""
+    opening = view.text.lower().lstrip()
+    if not drafts or not any(opening.startswith(phrase) for phrase in cues.event_anaphora):
+        return
+    last = drafts[-1]
+    exact = [t for t in view.times if t.start is not None and t.end is not None and not reports_on(view, t, cues)]
+    if not exact or last.time is None or last.time.start is None or last.time.end is None:
+        return
+    start, end = exact[0].start, exact[0].end
+    if start is not None and end is not None and last.time.start <= start and end <= last.time.end and end - start < last.time.end - last.time.start:
+        last.time = exact[0]
+        last.evidence.append(view.sentence.span)

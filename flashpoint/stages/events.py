@@ -45,7 +45,7 @@ from flashpoint.stages.event_roles import (
     territory_roles,
     victims_of,
 )
-from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls, reports_on
+from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls, refine_time, reports_on
 from flashpoint.stages.implied_actors import PROTESTERS, RIOTERS, UNIDENTIFIED, implied_actor, localised
 from flashpoint.stages.influence import find_influences
 
@@ -94,6 +94,8 @@ class EventStage(Stage):
             if takes_responsibility(view, drafts, cues):
                 continue
             sentence_drafts = merge_drafts(drafts_for_sentence(doc, view, state, cues))
+            if not sentence_drafts:
+                refine_time(view, drafts, cues)
             update_discourse(state, view, sentence_drafts, cues)
             drafts.extend(d for d in sentence_drafts if not continues(drafts, d, self.escalation))
         events = tuple(freeze(d, doc_id=doc.doc_id, index=i) for i, d in enumerate(merge_drafts(drafts, self.escalation)))

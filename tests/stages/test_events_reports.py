@@ -145,3 +145,18 @@ def test_french_headline_quotes_unnamed_enemy_air_strike_and_capital(nlp: Any) -
 def test_men_are_civilians_unless_armed(nlp: Any, text: str, actor2: str) -> None:
     (event,) = events_of(nlp, text)
     assert event.actor2 is not None and event.actor2.id == actor2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("A military drone strike on a market in Djibo killed at least 40 civilians last month, a rights group said. "
+         "The strike, on Sept. 3, hit the market as hundreds of people were shopping.", dt.date(2023, 9, 3)),
+        ("Une frappe de drone a tué au moins 40 civils sur un marché de Djibo le mois dernier. "
+         "La frappe, le 3 septembre, a touché le marché à l'heure de l'affluence.", dt.date(2023, 9, 3)),
+    ],
+)
+def test_a_later_sentence_about_the_event_narrows_its_date(nlp: Any, text: str, day: dt.date) -> None:
+    (event,) = events_of(nlp, text)
+    assert event.time is not None and (event.time.start, event.time.end) == (day, day)
