@@ -109,7 +109,7 @@ def clause_times(view: SentenceView, clause: Clause, state: Discourse, cues: Eve
     A date that follows a reporting verb dates the report, not the event; several
     dates make several events only when coordinated ("in May and September").
     """
-    event_times = [t for t in view.times if not reports_on(view, t, cues)]
+    event_times = times_of_events(view, cues)
     in_clause = [t for t in event_times if clause.holds(t.span)] or event_times
     if not in_clause:
         shifted = shifted_time(view, state, cues)
@@ -139,6 +139,11 @@ def shifted_time(view: SentenceView, state: Discourse, cues: EventCues) -> TimeR
     return None
 
 
+def times_of_events(view: SentenceView, cues: EventCues) -> list[TimeRange]:
+    """The sentence's times that may date an event (not "said on Monday", not a dateline)."""
+    return [t for t in view.times if not reports_on(view, t, cues)]
+
+
 def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
     """True for "said on Monday" (a date after a reporting verb) and for a dateline
     ("NIAMEY, June 3, 2023 (AFP) -"): they date the report, not the event."""
@@ -163,7 +168,7 @@ def refine_time(view: SentenceView, drafts: list[Draft], cues: EventCues) -> Non
     if not drafts or not any(opening.startswith(phrase) for phrase in cues.event_anaphora):
         return
     last = drafts[-1]
-    exact = [t for t in view.times if t.start is not None and t.end is not None and not reports_on(view, t, cues)]
+    exact = [t for t in times_of_events(view, cues) if t.start is not None and t.end is not None]
     if not exact or last.time is None or last.time.start is None or last.time.end is None:
         return
     start, end = exact[0].start, exact[0].end

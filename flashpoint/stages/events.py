@@ -45,7 +45,7 @@ from flashpoint.stages.event_roles import (
     territory_roles,
     victims_of,
 )
-from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls, refine_time, reports_on
+from flashpoint.stages.event_where_when import clause_places, clause_places_raw, clause_times, clause_tolls, refine_time, times_of_events
 from flashpoint.stages.implied_actors import PROTESTERS, RIOTERS, UNIDENTIFIED, implied_actor, localised
 from flashpoint.stages.influence import find_influences
 
@@ -174,7 +174,7 @@ def update_discourse(state: Discourse, view: SentenceView, drafts: list[Draft], 
             state.pair = (draft.actor1, draft.actor2)
         if draft.actor1 is not None and draft.actor1.inter == 1:
             state.forces = draft.actor1
-    dated = [t for t in view.times if (t.start is not None or t.end is not None) and not reports_on(view, t, cues)]
+    dated = [t for t in times_of_events(view, cues) if t.start is not None or t.end is not None]
     if dated:
         state.time = dated[-1]
     regions = [
