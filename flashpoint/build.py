@@ -161,7 +161,7 @@ def _triggers(res: Resources) -> Stage:
 def _places(res: Resources) -> Stage:
     from flashpoint.stages.places import PlacesStage
 
-    return PlacesStage(ensure_gazetteer(res.settings.gazetteer_path))
+    return PlacesStage(ensure_gazetteer(res.settings.gazetteer_path), res.actor_kb)
 
 
 def _events(res: Resources) -> Stage:

@@ -62,10 +62,12 @@ def run_toponym_eval(path: Path, index: Path | None, *, as_json: bool) -> None:
     """Geocoding accuracy of toponyms against their gold coordinates."""
     from flashpoint.gazetteer.index import Gazetteer
     from flashpoint.gazetteer.toponym_eval import evaluate_toponyms, format_toponym_report
+    from flashpoint.build import Resources
     from flashpoint.settings import load_settings
 
-    gazetteer = Gazetteer.open(index or load_settings().gazetteer_path)
-    report = evaluate_toponyms(gazetteer, path)
+    settings = load_settings()
+    gazetteer = Gazetteer.open(index or settings.gazetteer_path)
+    report = evaluate_toponyms(gazetteer, path, Resources(settings).actor_kb)
     typer.echo(json.dumps(report) if as_json else format_toponym_report(report))
 
 

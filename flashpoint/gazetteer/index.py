@@ -17,6 +17,7 @@ from pathlib import Path
 
 from flashpoint.errors import GazetteerError
 from flashpoint.gazetteer.candidates import Candidate, Explainer, RawHit, read_places, shortlist_hits
+from flashpoint.gazetteer.descriptors import strip_descriptors
 from flashpoint.gazetteer.keys import QueryKeys
 from flashpoint.gazetteer.normalise import normalise_name
 from flashpoint.gazetteer.ranking import (Area, Explanation, RankContext, Ranked, best_first, haversine_km, needs_places,
@@ -228,6 +229,21 @@ class Gazetteer:
             return None
         south, west, north, east = row
         return haversine_km((south, west), (north, east)) / 2
+
+    def admin1_of_unit(self, name: str, country: str) -> str | None:
+        """The admin1 unit that is, or contains the admin2 unit, called `name` in `country`
+        ("Soum" and "province du Soum" give "Sahel"); None when no unit bears the name."""
+        key = strip_descriptors(name) or normalise_name(name)
+        for (unit_country, _), unit in self._admin1.items():
+            if unit_country == country and key in {normalise_name(unit), strip_descriptors(unit)}:
+                return unit
+        with self._lock:
+            rows = self._conn.execute("SELECT admin1, name FROM admin2 WHERE country = ?", (country,)).fetchall()
+        for admin1, unit in rows:
+            if key in {normalise_name(unit), strip_descriptors(unit)}:
+                found: str | None = self._admin1.get((country, admin1))
+                return found
+        return None
 
     def admin1_names(self, country: str) -> list[str]:
         """Names of the admin1 units of a country."""

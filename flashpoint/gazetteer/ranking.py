@@ -2,7 +2,8 @@
 
 score = name similarity (0-1, edit distance on the normalised name and on the
 consonant skeleton) + country context + admin1 context + distance to places
-already resolved or to named areas + feature class + population + actors' countries.
+already resolved or to named areas + feature class + population + actors' countries and
+areas.
 Weights are module constants so they can be read (and tuned) in one place.
 
 Example:
@@ -24,6 +25,9 @@ from flashpoint.gazetteer.normalise import normalise_name
 
 FIRST_COUNTRY_BONUS, OTHER_COUNTRY_BONUS, FOREIGN_PENALTY = 0.15, 0.1, -0.3
 ADMIN1_BONUS, AREA_BONUS, ACTOR_COUNTRY_BONUS = 0.1, 0.1, 0.03
+# Where the report's armed groups are known to operate: decides between namesakes the
+# text cannot tell apart, never against a spelling difference or a region the text names.
+ACTOR_AREA_BONUS = 0.015
 NEAR_BONUS, NEAR_SCALE_KM = 0.2, 50.0
 POPULATION_BONUS = 0.02
 # Events happen in populated places (and camps) and admin units more than on rivers or
@@ -58,6 +62,8 @@ class RankContext:
     areas: tuple[Area, ...] = ()
     points: tuple[tuple[float, float], ...] = ()
     actor_countries: tuple[str, ...] = ()
+    actor_admin1s: tuple[str, ...] = ()
+    """Normalised admin1 names where the report's armed groups are known to operate."""
 
 
 class Ranked(NamedTuple):
@@ -136,6 +142,10 @@ def _place_terms(hit: RawHit, admin1_name: str | None, context: RankContext, rea
         score += ADMIN1_BONUS
         if reasons is not None:
             reasons.append(f"in {admin1_name} named in document")
+    if admin1_name and context.actor_admin1s and _normalised(admin1_name) in context.actor_admin1s:
+        score += ACTOR_AREA_BONUS
+        if reasons is not None:
+            reasons.append(f"in {admin1_name}, where the armed groups in context operate")
     if context.areas or context.points:
         score += _distance_terms(_Radians.of(hit.lat, hit.lon), geometry or _geometry(context), reasons)
     if hit.country in context.actor_countries:
@@ -178,7 +188,7 @@ def _score(hit: RawHit, similarity: float, context: RankContext, admin1_name: st
         kind = _KIND.get(hit.kind, hit.kind)
         reasons.append("exact name" if similarity == 1.0 else f"name ~{similarity:.2f} ({hit.norm!r} by {kind})")
     terms = _country_terms(hit, context, reasons) + _prior_terms(hit, reasons)
-    if context.admin1s or context.areas or context.points or context.actor_countries:
+    if _placed(context):
         terms += _place_terms(hit, admin1_name, context, reasons, geometry)
     return similarity + terms
 
@@ -199,7 +209,7 @@ def _quick_scores(hits: Iterable[RawHit], context: RankContext, admin1_names: di
     looked at once and the terms inlined (same operations in the same order: same floats)."""
     class_bonus, seat_bonus, log10, countries = CLASS_BONUS.get, SEAT_BONUS.get, math.log10, context.countries
     first_country = countries[0] if countries else None
-    placed = bool(context.admin1s or context.areas or context.points or context.actor_countries)
+    placed = _placed(context)
     scored: list[Scored] = []
     append = scored.append
     for hit in hits:
@@ -223,7 +233,12 @@ def _quick_scores(hits: Iterable[RawHit], context: RankContext, admin1_names: di
 def needs_places(context: RankContext) -> bool:
     """Whether scores in `context` read place rows (admin1 code, coordinates), not only
     what key rows carry (name similarity, country, class, code, population)."""
-    return bool(context.admin1s or context.areas or context.points)
+    return bool(context.admin1s or context.areas or context.points or context.actor_admin1s)
+
+
+def _placed(context: RankContext) -> bool:
+    """Whether `_place_terms` can add anything in `context`."""
+    return bool(context.admin1s or context.areas or context.points or context.actor_countries or context.actor_admin1s)
 
 
 def _scored(hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str],

@@ -55,6 +55,9 @@ class PlaceContext:
     points: tuple[tuple[float, float], ...] = ()
     """(lat, lon) of places already resolved in the document."""
     actor_countries: tuple[str, ...] = ()
+    actor_regions: tuple[str, ...] = ()
+    """Admin units where the report's armed groups are known to operate, as the actor
+    knowledge base names them (see `ActorKB.operating_regions`)."""
 
 
 def _area_of(gaz: Gazetteer, name: str, countries: tuple[str, ...]) -> Candidate | None:
@@ -88,6 +91,17 @@ def _admin1_keys(gaz: Gazetteer, country: str) -> frozenset[str]:
     return frozenset(normalise_name(unit) for unit in gaz.admin1_names(country))
 
 
+@lru_cache(maxsize=8192)
+def _admin1_of_unit(gaz: Gazetteer, name: str, country: str) -> str | None:
+    return gaz.admin1_of_unit(name, country)
+
+
+def _actor_admin1s(gaz: Gazetteer, ctx: PlaceContext) -> tuple[str, ...]:
+    """The admin1 units (normalised) of the context's countries that hold the actors' regions."""
+    units = {_admin1_of_unit(gaz, name, country) for name in ctx.actor_regions for country in ctx.countries}
+    return tuple(sorted(normalise_name(unit) for unit in units if unit))
+
+
 @lru_cache(maxsize=512)
 def _rank_context(gaz: Gazetteer, ctx: PlaceContext) -> RankContext:
     areas = []
@@ -99,6 +113,7 @@ def _rank_context(gaz: Gazetteer, ctx: PlaceContext) -> RankContext:
     return RankContext(
         countries=ctx.countries, admin1s=tuple(normalise_name(name) for name in ctx.admin1s),
         areas=tuple(areas), points=ctx.points, actor_countries=ctx.actor_countries,
+        actor_admin1s=_actor_admin1s(gaz, ctx),
     )
 
 

@@ -23,6 +23,7 @@ from flashpoint.errors import InputError
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.ranking import RankContext, haversine_km
 from flashpoint.gazetteer.resolve import MIN_SIMILARITY_IN_CONTEXT, PlaceContext, resolve_place
+from flashpoint.kb.actors import ActorKB
 from flashpoint.model import Span
 
 NEAR_KM, FAR_KM = 25.0, 161.0
@@ -69,17 +70,21 @@ def _finish(bucket: dict[str, int]) -> dict[str, Any]:
             "found_acc@25km": round(bucket["within_25km"] / found, 4), "found_acc@161km": round(bucket["within_161km"] / found, 4)}
 
 
-def evaluate_toponyms(gaz: Gazetteer, jsonl_path: Path) -> dict[str, Any]:
+def evaluate_toponyms(gaz: Gazetteer, jsonl_path: Path, actor_kb: ActorKB | None = None) -> dict[str, Any]:
     """Resolve every gold name; accuracy overall, where the place is in the gazetteer, and per where_prec.
 
-    A fallback (`no_match`) or None counts as an abstention (and as a miss for accuracy).
+    Each name is resolved as the places stage resolves it in a report that names only its
+    country: with the areas where the knowledge base's actors of that country operate
+    (when `actor_kb` is given). A fallback (`no_match`) or None counts as an abstention.
     """
     buckets: dict[str, dict[str, int]] = {"all": _new_bucket(), "in_gazetteer": _new_bucket(), "absent": _new_bucket()}
     for record in _gold(Path(jsonl_path)):
         country = record.get("country")
         gold = (float(record["lat"]), float(record["lon"]))
         name = str(record["name"])
-        place = resolve_place(gaz, name, Span(0, len(name)), PlaceContext(countries=(country,) if country else ()))
+        countries = (country,) if country else ()
+        regions = actor_kb.operating_regions((), countries) if actor_kb is not None else ()
+        place = resolve_place(gaz, name, Span(0, len(name)), PlaceContext(countries=countries, actor_regions=regions))
         found = place is not None and not place.no_match and place.lat is not None and place.lon is not None
         distance = haversine_km((place.lat, place.lon), gold) if found and place and place.lat is not None and place.lon is not None else None
         exists = "in_gazetteer" if place_exists(gaz, name, country, gold) else "absent"

@@ -115,6 +115,15 @@ class ActorKB:
         except KeyError:
             raise ConfigError(f"no actor {actor_id!r}; see `flashpoint actors list`", field="actor_id", value=actor_id) from None
 
+    def operating_regions(self, actor_ids: Sequence[str], countries: Sequence[str]) -> tuple[str, ...]:
+        """Regions where these actors are known to operate; with none of them known to operate
+        anywhere, where the knowledge base's actors of `countries` do (a report naming only
+        "gunmen" is still most likely about the areas the armed groups hold)."""
+        named = [self._actors[i] for i in dict.fromkeys(actor_ids) if i in self._actors and self._actors[i].regions]
+        wanted = set(countries)
+        actors = named or [a for a in self._actors.values() if wanted.intersection(a.countries)]
+        return tuple(dict.fromkeys(region for actor in actors for region in actor.regions))
+
     def country_name(self, code: str) -> str | None:
         """English country name ACLED uses in parentheses, e.g. `Mali`."""
         country = self._countries.get(code)

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 
 from flashpoint.gazetteer.index import Candidate, Gazetteer
+from flashpoint.kb.actors import ActorKB
 from flashpoint.gazetteer.resolve import PlaceContext, admin1_named, region_named, resolve_place
 from flashpoint.model import Document, Place, PlaceMention, Span
 from flashpoint.pipeline import Stage
@@ -55,8 +56,9 @@ class PlacesStage(Stage):
     requires = ("sentences", "entities", "actors", "times", "claims", "countries")
     assigns = ("places",)
 
-    def __init__(self, gazetteer_path: Path) -> None:
+    def __init__(self, gazetteer_path: Path, actor_kb: ActorKB | None = None) -> None:
         self.gazetteer = Gazetteer.open(gazetteer_path)
+        self.actor_kb = actor_kb
         self.cues = load_place_cues()
         # Country names are matched exactly (cheap), then looked up once per code.
         self.country_names = load_country_names()
@@ -64,6 +66,13 @@ class PlacesStage(Stage):
         self._countries: dict[str, Candidate | None] = {}
         self._resolved: dict[tuple[object, ...], Place | None] = {}
         self._known: dict[tuple[str, tuple[str, ...]], bool] = {}
+
+    def actor_regions(self, doc: Document) -> tuple[str, ...]:
+        """Where the report's actors (else the known actors of its countries) operate."""
+        if self.actor_kb is None or not doc.countries:
+            return ()
+        ids = [actor.id for actor in doc.actors if actor.id]
+        return self.actor_kb.operating_regions(ids, doc.countries)
 
     def country_record(self, code: str) -> Candidate | None:
         """The gazetteer's record of a country, by ISO2 code (cached)."""
@@ -115,7 +124,7 @@ class PlacesStage(Stage):
         sources = [c.span for c in doc.claims if c.kind in {"named", "outlet"}]
         blocked = [a.span for a in doc.actors] + [t.span for t in doc.times] + sources
         stop = _STOP.get(doc.lang or "en", _STOP["en"])
-        context = PlaceContext(countries=doc.countries, admin1s=(), points=(), actor_countries=())
+        context = PlaceContext(countries=doc.countries, actor_regions=self.actor_regions(doc))
         mentions: list[PlaceMention] = []
 
         def known_place(name: str) -> bool:
@@ -145,7 +154,7 @@ class PlacesStage(Stage):
         next about the same country, costs a dictionary lookup); they only matter between
         namesakes, so a place with namesakes is resolved again with them.
         """
-        key = (name, context.countries, context.admin1s, context.actor_countries)
+        key = (name, context.countries, context.admin1s, context.actor_countries, context.actor_regions)
         if key not in self._resolved:
             if len(self._resolved) >= _CACHE_SIZE:
                 self._resolved.clear()
@@ -228,9 +237,4 @@ def _extend_context(context: PlaceContext, place: Place | None) -> PlaceContext:
     if place is None or place.lat is None or place.lon is None or place.no_match:
         return context
     admin1s = context.admin1s if place.admin1 is None else (*(a for a in context.admin1s if a != place.admin1), place.admin1)
-    return PlaceContext(
-        countries=context.countries,
-        admin1s=admin1s,
-        points=_recent_points(context.points, (place.lat, place.lon)),
-        actor_countries=context.actor_countries,
-    )
+    return replace(context, admin1s=admin1s, points=_recent_points(context.points, (place.lat, place.lon)))

@@ -12,6 +12,7 @@ import pytest
 from flashpoint.gazetteer.importer import import_files
 from flashpoint.gazetteer.index import Gazetteer
 from flashpoint.gazetteer.toponym_eval import evaluate_toponyms, format_toponym_report
+from flashpoint.kb.actors import ActorKB
 
 PLACES = [
     (1, "Djibo", "BF", "52", 14.10, -1.63, "P", "PPL", 60000, ()),
@@ -51,21 +52,26 @@ def test_evaluate_toponyms_rejects_bad_lines(tmp_path: Path, make_index: Callabl
 
 
 def test_ucdp_bfa_toponyms_targets_with_country_dump(default_gazetteer: Path, shared_dir: Path, tmp_path: Path) -> None:
-    """Where the place is in the gazetteer, counting abstentions as misses: >= 0.90 within 25 km (target)
-    and >= 0.95 within 161 km (measured 0.963 against the 0.97 target: namesakes the country alone
-    cannot tell apart are answered with their count); most absent places are abstained on."""
+    """Where the place is in the gazetteer, counting abstentions as misses: >= 0.90 within 25 km and
+    >= 0.97 within 161 km (the targets; measured 0.934 / 0.971 with the areas where the country's
+    armed groups operate deciding between namesakes, 0.924 / 0.963 without them); most absent
+    places are abstained on (an exact namesake elsewhere in the country is answered, with its count)."""
     index = tmp_path / "with-bf.sqlite"
     shutil.copy(default_gazetteer, index)
     import_files(index, [shared_dir / "data" / "geonames" / "BF.txt"])
-    groups = evaluate_toponyms(Gazetteer.open(index), shared_dir / "eval" / "ucdp-bfa-toponyms.jsonl")["groups"]
+    gold = shared_dir / "eval" / "ucdp-bfa-toponyms.jsonl"
+    groups = evaluate_toponyms(Gazetteer.open(index), gold, ActorKB.load())["groups"]
     present = groups["in_gazetteer"]
     assert present["n"] >= 500
-    assert present["acc@25km"] >= 0.90 and present["acc@161km"] >= 0.95
+    assert present["acc@25km"] >= 0.90 and present["acc@161km"] >= 0.97
+    without_actor_areas = evaluate_toponyms(Gazetteer.open(index), gold)["groups"]["in_gazetteer"]
+    assert without_actor_areas["acc@161km"] < present["acc@161km"]
     assert present["found"] / present["n"] >= 0.95
     assert groups["absent"]["abstain_rate"] >= 0.6
 
 
 def test_ucdp_bfa_toponyms_embedded_index_is_right_when_it_answers(default_gazetteer: Path, shared_dir: Path) -> None:
-    groups = evaluate_toponyms(Gazetteer.open(default_gazetteer), shared_dir / "eval" / "ucdp-bfa-toponyms.jsonl")["groups"]
+    gold = shared_dir / "eval" / "ucdp-bfa-toponyms.jsonl"
+    groups = evaluate_toponyms(Gazetteer.open(default_gazetteer), gold, ActorKB.load())["groups"]
     assert groups["in_gazetteer"]["acc@25km"] >= 0.90 and groups["in_gazetteer"]["acc@161km"] >= 0.97
     assert groups["absent"]["abstain_rate"] >= 0.85
