@@ -236,7 +236,7 @@ class Gazetteer:
         key = strip_descriptors(name) or normalise_name(name)
         for (unit_country, _), unit in self._admin1.items():
             if unit_country == country and key in {normalise_name(unit), strip_descriptors(unit)}:
-                return unit
+                return str(unit)
         with self._lock:
             rows = self._conn.execute("SELECT admin1, name FROM admin2 WHERE country = ?", (country,)).fetchall()
         for admin1, unit in rows:
