@@ -86,6 +86,7 @@ class Gazetteer:
         self.path = path
         self._admin1 = {(c, code): name for c, code, name in conn.execute("SELECT country, code, name FROM admin1")}
         self._admin2: dict[tuple[str, str, str], str | None] = {}
+        self._units: dict[str, dict[str, str]] = {}
         self._regions = {row[0]: row[1] for row in conn.execute("SELECT id, slug FROM regions")}
         self._iso3 = {iso3: iso2 for iso2, iso3 in conn.execute("SELECT iso2, iso3 FROM countries")}
         self._hit_cache = _HitCache(HIT_CACHE_HITS)
@@ -233,17 +234,24 @@ class Gazetteer:
     def admin1_of_unit(self, name: str, country: str) -> str | None:
         """The admin1 unit that is, or contains the admin2 unit, called `name` in `country`
         ("Soum" and "province du Soum" give "Sahel"); None when no unit bears the name."""
-        key = strip_descriptors(name) or normalise_name(name)
-        for (unit_country, _), unit in self._admin1.items():
-            if unit_country == country and key in {normalise_name(unit), strip_descriptors(unit)}:
-                return str(unit)
-        with self._lock:
-            rows = self._conn.execute("SELECT admin1, name FROM admin2 WHERE country = ?", (country,)).fetchall()
-        for admin1, unit in rows:
-            if key in {normalise_name(unit), strip_descriptors(unit)}:
-                found: str | None = self._admin1.get((country, admin1))
-                return found
-        return None
+        units = self._units_of(country)
+        return units.get(strip_descriptors(name)) or units.get(normalise_name(name))
+
+    def _units_of(self, country: str) -> dict[str, str]:
+        """A country's admin1 and admin2 names (normalised, with and without their unit word)
+        -> the admin1 name; admin1 names win over a namesake admin2 unit."""
+        if country not in self._units:
+            with self._lock:
+                rows = self._conn.execute("SELECT admin1, name FROM admin2 WHERE country = ?", (country,)).fetchall()
+            units: dict[str, str] = {}
+            named = [(self._admin1.get((country, code)), unit) for code, unit in rows]
+            named += [(unit, unit) for (unit_country, _), unit in self._admin1.items() if unit_country == country]
+            for admin1, unit in named:
+                for key in (normalise_name(unit), strip_descriptors(unit)):
+                    if admin1 and key:
+                        units[key] = str(admin1)
+            self._units[country] = units
+        return self._units[country]
 
     def admin1_names(self, country: str) -> list[str]:
         """Names of the admin1 units of a country."""

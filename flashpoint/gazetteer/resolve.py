@@ -91,15 +91,18 @@ def _admin1_keys(gaz: Gazetteer, country: str) -> frozenset[str]:
     return frozenset(normalise_name(unit) for unit in gaz.admin1_names(country))
 
 
-@lru_cache(maxsize=8192)
-def _admin1_of_unit(gaz: Gazetteer, name: str, country: str) -> str | None:
-    return gaz.admin1_of_unit(name, country)
+@lru_cache(maxsize=4096)
+def _actor_admin1s(gaz: Gazetteer, regions: tuple[str, ...], countries: tuple[str, ...]) -> tuple[str, ...]:
+    """The admin1 units (normalised) of `countries` that hold the actors' `regions`."""
+    units = {_admin1_key(gaz, name, country) for name in regions for country in countries}
+    return tuple(sorted(unit for unit in units if unit))
 
 
-def _actor_admin1s(gaz: Gazetteer, ctx: PlaceContext) -> tuple[str, ...]:
-    """The admin1 units (normalised) of the context's countries that hold the actors' regions."""
-    units = {_admin1_of_unit(gaz, name, country) for name in ctx.actor_regions for country in ctx.countries}
-    return tuple(sorted(normalise_name(unit) for unit in units if unit))
+@lru_cache(maxsize=16384)
+def _admin1_key(gaz: Gazetteer, name: str, country: str) -> str | None:
+    # Memoised per name and country: the actors' regions recur in every report on a country.
+    unit = gaz.admin1_of_unit(name, country)
+    return normalise_name(unit) if unit else None
 
 
 @lru_cache(maxsize=512)
@@ -113,7 +116,7 @@ def _rank_context(gaz: Gazetteer, ctx: PlaceContext) -> RankContext:
     return RankContext(
         countries=ctx.countries, admin1s=tuple(normalise_name(name) for name in ctx.admin1s),
         areas=tuple(areas), points=ctx.points, actor_countries=ctx.actor_countries,
-        actor_admin1s=_actor_admin1s(gaz, ctx),
+        actor_admin1s=_actor_admin1s(gaz, ctx.actor_regions, ctx.countries),
     )
 
 
