@@ -115,6 +115,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _without_unread_encoder(nlp: Any) -> Any:
+    """`nlp` without its shared `tok2vec` when the NER carries its own encoder (the small
+    English and the French models do): the shared one only fed the excluded tagger and
+    parser, and it cost as much as the NER itself. The entities are the same."""
+    if "tok2vec" in nlp.pipe_names and "ner" in nlp.pipe_names:
+        encoder = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
+        if "Listener" not in str(encoder.get("@architectures", "Listener")):
+            nlp.remove_pipe("tok2vec")
+    return nlp
+
+
 class LinguisticStage(Stage):
     """Adds `sentences` and `entities`.
 
@@ -144,7 +155,7 @@ class LinguisticStage(Stage):
             import spacy
 
             try:
-                self._ner[key] = spacy.load(self.models[key], exclude=list(_UNUSED))
+                self._ner[key] = _without_unread_encoder(spacy.load(self.models[key], exclude=list(_UNUSED)))
             except OSError as exc:
                 raise ConfigError(
                     f"spaCy model {self.models[key]!r} is not installed; run `make install`",
