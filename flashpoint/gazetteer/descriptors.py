@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -46,19 +47,24 @@ def load_descriptors() -> Descriptors:
     return Descriptors(leading=_prepare(raw.leading), trailing=_prepare(raw.trailing))
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Leading phrases (any run of them) and one trailing phrase, as two compiled patterns:
+    the alternatives keep the lists' longest-first order, so the phrase removed is the one
+    the lists would pick."""
+    descriptors = load_descriptors()
+    leading = "|".join(re.escape(phrase) for phrase in descriptors.leading) or "(?!)"
+    trailing = "|".join(re.escape(phrase) for phrase in descriptors.trailing) or "(?!)"
+    return re.compile(rf"(?:(?:{leading}) )+"), re.compile(rf" (?:{trailing})$")
+
+
+@lru_cache(maxsize=65_536)
 def strip_descriptors(text: str) -> str:
     """The normalised name without leading/trailing descriptor phrases ("" if nothing else)."""
     norm = normalise_name(text)
-    descriptors = load_descriptors()
-    stripped = True
-    while stripped:  # "the village of X": several leading phrases in a row
-        stripped = False
-        for phrase in descriptors.leading:
-            if norm.startswith(phrase + " "):
-                norm, stripped = norm[len(phrase) + 1 :], True
-                break
-    for phrase in descriptors.trailing:
-        if norm.endswith(" " + phrase):
-            norm = norm[: -len(phrase) - 1]
-            break
-    return norm
+    leading, trailing = _patterns()
+    opening = leading.match(norm)  # "the village of X": several leading phrases in a row
+    if opening:
+        norm = norm[opening.end() :]
+    found = trailing.search(norm)
+    return norm[: found.start()] if found else norm
