@@ -47,8 +47,11 @@ def _keys_of(name: str) -> QueryKeys:
     return QueryKeys(normalise_name(name))
 
 
-HitKey = tuple[str, tuple[str, ...], bool, bool, bool]
-"""(normalised name, countries, only those countries, abjad, variants): what the hits depend on."""
+Wanted = tuple[float, tuple[str, ...]]
+"""(minimum name similarity, countries): the hits a caller can use; analyst regions are always in."""
+NO_FLOOR: Wanted = (0.0, ())
+HitKey = tuple[str, tuple[str, ...], bool, bool, bool, Wanted]
+"""(normalised name, countries, only those countries, abjad, variants, wanted): what the hits depend on."""
 
 
 class _HitCache:
@@ -133,9 +136,11 @@ class Gazetteer:
         """Candidates for `name` ranked with a full `RankContext` (used by the resolver)."""
         return self._candidates(self._rank(name, context, explain=0, limit=limit), context, min(limit, EXPLAINED))
 
-    def ranked(self, name: str, context: RankContext, *, limit: int = 10) -> list[tuple[Candidate, float]]:
-        """Like `search`, with each candidate's name similarity (0-1) alongside."""
-        ranked = self._rank(name, context, explain=0, limit=limit)
+    def ranked(self, name: str, context: RankContext, *, limit: int = 10,
+               wanted: Wanted = NO_FLOOR) -> list[tuple[Candidate, float]]:
+        """Like `search`, with each candidate's name similarity (0-1) alongside; only hits
+        `wanted` admits are read and ranked (a resolver rejects the others anyway)."""
+        ranked = self._rank(name, context, explain=0, limit=limit, wanted=wanted)
         return list(zip(self._candidates(ranked, context, min(limit, EXPLAINED)), [one.similarity for one in ranked]))
 
     def _candidates(self, ranked: list[Ranked], context: RankContext, explain: int) -> list[Candidate]:
@@ -146,13 +151,13 @@ class Gazetteer:
                 for position, one in enumerate(ranked)]
 
     def _rank(self, name: str, context: RankContext, *, variants: bool = False, explain: int = EXPLAINED,
-              limit: int | None = None) -> list[Ranked]:
+              limit: int | None = None, wanted: Wanted = NO_FLOOR) -> list[Ranked]:
         """The best `limit` (or all) hits ranked; the first `explain` with reasons."""
         keys = _keys_of(name)
         if not keys.norm:
             return []
         countries = (context.country.upper(),) if context.country else context.countries
-        key: HitKey = (keys.norm, countries, bool(context.country), _is_abjad(name), variants)
+        key: HitKey = (keys.norm, countries, bool(context.country), _is_abjad(name), variants, wanted)
         # The lock, and one read transaction around the lookup's statements: outside one,
         # SQLite locks and re-checks the file around every statement (~8 us each).
         with self._lock:
@@ -167,8 +172,12 @@ class Gazetteer:
         return rank_hits(keys, hits, context, self._admin1, explain=explain, limit=limit)
 
     def _unread(self, key: HitKey, keys: QueryKeys) -> list[RawHit]:
-        _, countries, only_countries, abjad, variants = key
-        return shortlist_hits(self._cursor, keys, countries, only_countries=only_countries, abjad=abjad, variants=variants)
+        _, countries, only_countries, abjad, variants, (floor, within) = key
+        hits = shortlist_hits(self._cursor, keys, countries, only_countries=only_countries, abjad=abjad, variants=variants)
+        if floor or within:
+            # Before any place row is read: most names a report yields are no place of its countries.
+            hits = [hit for hit in hits if hit.similarity >= floor and (not within or hit.country in within or hit.place_id < 0)]
+        return hits
 
     def _read(self, key: HitKey, keys: QueryKeys) -> list[RawHit]:
         """All the hits with their place rows, memoised: the resolver asks again for the

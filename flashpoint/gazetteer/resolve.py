@@ -148,6 +148,11 @@ def _remote_namesake(candidate: Candidate, ctx: PlaceContext, context: RankConte
     return bool(anchors) and min(haversine_km(point, anchor) for anchor in anchors) > REMOTE_KM
 
 
+def _wanted(ctx: PlaceContext, context: RankContext) -> tuple[float, tuple[str, ...]]:
+    """What `_acceptable` can accept at all: only those hits are read and ranked."""
+    return (_min_similarity(context), ctx.countries) if ctx.countries else (MIN_SIMILARITY_NO_CONTEXT, ())
+
+
 def _min_similarity(context: RankContext) -> float:
     return MIN_SIMILARITY_IN_CONTEXT if context.areas or context.points else MIN_SIMILARITY_COUNTRY_ONLY
 
@@ -159,7 +164,8 @@ def _choose(gaz: Gazetteer, text: str, ctx: PlaceContext, context: RankContext) 
     if bare and bare != normalise_name(text):
         variants.append(bare)
     for variant in variants:
-        acceptable = [c for c, similarity in gaz.ranked(variant, context, limit=10) if _acceptable(c, similarity, ctx, context)]
+        ranked = gaz.ranked(variant, context, limit=10, wanted=_wanted(ctx, context))
+        acceptable = [c for c, similarity in ranked if _acceptable(c, similarity, ctx, context)]
         if acceptable:
             best = _town_over_its_unit(acceptable)
             rivals = [c for c in acceptable if c is not best and not _unit_of(c, best)]

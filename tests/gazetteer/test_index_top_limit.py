@@ -52,3 +52,18 @@ def test_limited_lookup_skips_places_without_coordinates(make_index: Callable[..
     with Gazetteer.open(make_index(_namesakes())) as gaz:
         found = gaz.lookup("Kaya", limit=50)
     assert len(found) == 30 - 4 and all(c.lat is not None for c in found)
+
+
+@pytest.mark.parametrize("wanted", [(0.0, ("BF",)), (0.99, ()), (0.99, ("ML", "NE")), (0.8, ("BF",))])
+@pytest.mark.parametrize("context", CONTEXTS)
+@pytest.mark.parametrize("name", ["Kaya", "Kayan", "Kaia"])
+def test_wanted_hits_are_the_full_ranking_filtered(make_index: Callable[..., Path], name: str, context: RankContext,
+                                                   wanted: tuple[float, tuple[str, ...]]) -> None:
+    """Hits a resolver cannot accept are dropped before any place row is read: the rest keep their order."""
+    path = make_index(_namesakes(), [("BF", "01", "Centre", 1), ("ML", "02", "Gao", 2)])
+    floor, within = wanted
+    with Gazetteer.open(path) as gaz:
+        everything = gaz.ranked(name, context, limit=100)
+        kept = [(c, s) for c, s in everything if s >= floor and (not within or c.country in within)]
+        assert [(c.gazetteer_id, s) for c, s in gaz.ranked(name, context, limit=100, wanted=wanted)] == \
+            [(c.gazetteer_id, s) for c, s in kept]
