@@ -134,7 +134,7 @@ def _probe(conn: Database, branches: Sequence[Branch]) -> Probed:
             for key, countries, cap, outside in branches]
 
 
-def _key_rows(conn: Database, keys: AnyKeys, countries: Sequence[str], only_countries: bool, variants: bool) -> Probed:
+def _key_rows(conn: Database, keys: AnyKeys, countries: Sequence[str], only_countries: bool, variants: bool | None) -> Probed:
     exact_key = NORM_PREFIX + keys.norm
     exact_branches: list[Branch] = []
     if countries:
@@ -142,6 +142,8 @@ def _key_rows(conn: Database, keys: AnyKeys, countries: Sequence[str], only_coun
     if not only_countries:
         exact_branches.append((exact_key, countries, WORLDWIDE_CAP_WITH_CONTEXT if countries else EXACT_BUCKET_CAP, True))
     probed = _probe(conn, exact_branches)
+    if variants is None:  # the exact name only: spelling variants are not wanted
+        return probed
     if countries and (variants or not any(row[2] in countries for _, rows in probed for row in rows)):
         probed += _probe(conn, [(key, countries, FUZZY_BUCKET_CAP, False) for key in _fuzzy_keys(keys)])
     elif (variants or not any(rows for _, rows in probed)) and not only_countries:
@@ -201,10 +203,11 @@ def _shortlist(keys: AnyKeys, probed: Probed, abjad: bool) -> list[RawHit]:
 
 
 def shortlist_hits(conn: Database, keys: AnyKeys, countries: Sequence[str] = (), *,
-                   only_countries: bool = False, abjad: bool = False, variants: bool = False) -> list[RawHit]:
+                   only_countries: bool = False, abjad: bool = False, variants: bool | None = False) -> list[RawHit]:
     """The places `fetch_hits` returns, from the key index alone: name, admin codes and
     coordinates are not read yet (empty, NaN); country, class, code and population are
-    the place's (the key rows carry copies), so hits can be ranked before `read_places`."""
+    the place's (the key rows carry copies), so hits can be ranked before `read_places`.
+    `variants=None` probes the exact name only."""
     return _shortlist(keys, _key_rows(conn, keys, countries, only_countries, variants), abjad)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -125,6 +125,13 @@ class Gazetteer:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def holds(self, name: str, countries: Sequence[str], classes: Container[str]) -> bool:
+        """Is there, among the 3 best matches in `countries`, a feature of one of `classes`
+        whose own name is exactly `name` (normalised)? Reads the exact name's rows only."""
+        key = normalise_name(name)
+        ranked = self.ranked(name, RankContext(countries=tuple(countries)), limit=3, wanted=(1.0, tuple(countries)))
+        return any(c.feature_class in classes and normalise_name(c.name) == key for c, _ in ranked)
+
     def lookup(self, name: str, *, country: str | None = None, countries: Sequence[str] = (),
                near: tuple[float, float] | None = None, limit: int = 10) -> list[Candidate]:
         """Candidates for `name`, best first. `country` filters; `countries` and `near` prefer."""
@@ -173,7 +180,8 @@ class Gazetteer:
 
     def _unread(self, key: HitKey, keys: QueryKeys) -> list[RawHit]:
         _, countries, only_countries, abjad, variants, (floor, within) = key
-        hits = shortlist_hits(self._cursor, keys, countries, only_countries=only_countries, abjad=abjad, variants=variants)
+        probe_variants = None if floor >= 1.0 else variants  # only an exact name can reach 1.0
+        hits = shortlist_hits(self._cursor, keys, countries, only_countries=only_countries, abjad=abjad, variants=probe_variants)
         if floor or within:
             # Before any place row is read: most names a report yields are no place of its countries.
             hits = [hit for hit in hits if hit.similarity >= floor and (not within or hit.country in within or hit.place_id < 0)]

@@ -55,9 +55,9 @@ class PlaceContext:
     points: tuple[tuple[float, float], ...] = ()
     """(lat, lon) of places already resolved in the document."""
     actor_countries: tuple[str, ...] = ()
-    actor_regions: tuple[str, ...] = ()
-    """Admin units where the report's armed groups are known to operate, as the actor
-    knowledge base names them (see `ActorKB.operating_regions`)."""
+    actor_regions: tuple[tuple[str, str], ...] = ()
+    """(country, admin unit) where the report's armed groups are known to operate, as the
+    actor knowledge base names them (see `ActorKB.operating_regions`)."""
 
 
 def _area_of(gaz: Gazetteer, name: str, countries: tuple[str, ...]) -> Candidate | None:
@@ -92,9 +92,9 @@ def _admin1_keys(gaz: Gazetteer, country: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _actor_admin1s(gaz: Gazetteer, regions: tuple[str, ...], countries: tuple[str, ...]) -> tuple[str, ...]:
-    """The admin1 units (normalised) of `countries` that hold the actors' `regions`."""
-    units = {_admin1_key(gaz, name, country) for name in regions for country in countries}
+def _actor_admin1s(gaz: Gazetteer, regions: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The admin1 units (normalised) that hold the actors' (country, region) `regions`."""
+    units = {_admin1_key(gaz, name, country) for country, name in regions}
     return tuple(sorted(unit for unit in units if unit))
 
 
@@ -116,7 +116,7 @@ def _rank_context(gaz: Gazetteer, ctx: PlaceContext) -> RankContext:
     return RankContext(
         countries=ctx.countries, admin1s=tuple(normalise_name(name) for name in ctx.admin1s),
         areas=tuple(areas), points=ctx.points, actor_countries=ctx.actor_countries,
-        actor_admin1s=_actor_admin1s(gaz, ctx.actor_regions, ctx.countries),
+        actor_admin1s=_actor_admin1s(gaz, ctx.actor_regions),
     )
 
 

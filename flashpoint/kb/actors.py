@@ -115,14 +115,16 @@ class ActorKB:
         except KeyError:
             raise ConfigError(f"no actor {actor_id!r}; see `flashpoint actors list`", field="actor_id", value=actor_id) from None
 
-    def operating_regions(self, actor_ids: Sequence[str], countries: Sequence[str]) -> tuple[str, ...]:
-        """Regions where these actors are known to operate; with none of them known to operate
-        anywhere, where the knowledge base's actors of `countries` do (a report naming only
-        "gunmen" is still most likely about the areas the armed groups hold)."""
-        named = [self._actors[i] for i in dict.fromkeys(actor_ids) if i in self._actors and self._actors[i].regions]
+    def operating_regions(self, actor_ids: Sequence[str], countries: Sequence[str]) -> tuple[tuple[str, str], ...]:
+        """(country, region) where these actors are known to operate, for the report's
+        `countries`; with none of them known to operate anywhere, where the knowledge base's
+        actors of those countries do (a report naming only "gunmen" is still most likely
+        about the areas the armed groups hold)."""
         wanted = set(countries)
+        named = [self._actors[i] for i in dict.fromkeys(actor_ids) if i in self._actors and self._actors[i].regions]
         actors = named or [a for a in self._actors.values() if wanted.intersection(a.countries)]
-        return tuple(dict.fromkeys(region for actor in actors for region in actor.regions))
+        return tuple(dict.fromkeys((country, region) for actor in actors for country in actor.countries
+                                   if country in wanted for region in actor.regions))
 
     def country_name(self, code: str) -> str | None:
         """English country name ACLED uses in parentheses, e.g. `Mali`."""

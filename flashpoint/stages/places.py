@@ -67,7 +67,7 @@ class PlacesStage(Stage):
         self._resolved: dict[tuple[object, ...], Place | None] = {}
         self._known: dict[tuple[str, tuple[str, ...]], bool] = {}
 
-    def actor_regions(self, doc: Document) -> tuple[str, ...]:
+    def actor_regions(self, doc: Document) -> tuple[tuple[str, str], ...]:
         """Where the report's actors (else the known actors of its countries) operate."""
         if self.actor_kb is None or not doc.countries:
             return ()
@@ -173,11 +173,7 @@ class PlacesStage(Stage):
         if cache_key not in self._known:
             if len(self._known) >= _CACHE_SIZE:
                 self._known.clear()
-            key = self.gazetteer.normalised(name)
-            self._known[cache_key] = any(
-                c.country in countries and c.feature_class in {"P", "A"} and self.gazetteer.normalised(c.name) == key
-                for c in self.gazetteer.lookup(name, countries=countries, limit=3)
-            )
+            self._known[cache_key] = self.gazetteer.holds(name, countries, {"P", "A"})
         return self._known[cache_key]
 
     def resolve(self, toponym: Toponym, context: PlaceContext) -> PlaceMention:
