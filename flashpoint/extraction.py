@@ -34,8 +34,6 @@ def extract_documents(
     allow_private: bool = False,
 ) -> Iterator[Document | Failure]:
     """Each document of `target` processed, or the `Failure` that says why it was not."""
-    for item in iter_documents(target, max_chars=max_chars, allow_private=allow_private):
-        if isinstance(item, Failure):
-            yield item
-        else:
-            yield nlp.run_one_safe(to_document(item, published=published, lang=lang))
+    items = iter_documents(target, max_chars=max_chars, allow_private=allow_private)
+    docs = (item if isinstance(item, Failure) else to_document(item, published=published, lang=lang) for item in items)
+    yield from nlp.pipe_safe(docs)

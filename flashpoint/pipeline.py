@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from flashpoint.deadline import DeadlineExceeded, deadline
 from flashpoint.errors import ConfigError, FlashpointError
 from flashpoint.model import Document, Failure
 
+T = TypeVar("T")
 BASE_LAYERS = frozenset({"text", "doc_id", "published", "lang", "source", "url", "path", "title"})
 
 
@@ -25,6 +26,9 @@ class Stage:
     name: ClassVar[str] = "stage"
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ()
+    batches: ClassVar[bool] = False
+    """True when `pipe` over many documents costs less than `__call__` on each (a statistical
+    model's batch): `Pipeline.pipe_safe` then hands it a batch of documents at once."""
 
     def __call__(self, doc: Document) -> Document:
         raise NotImplementedError(f"stage {self.name!r} must implement __call__")
@@ -80,29 +84,74 @@ class Pipeline:
             stream = _checked(stage, stage.pipe(stream, batch_size=batch_size))
         yield from stream
 
-    def pipe_safe(self, docs: Iterable[Document]) -> Iterator[Document | Failure]:
-        """Like `pipe`, but a failing document becomes a `Failure` and the batch goes on."""
-        for doc in docs:
-            yield self.run_one_safe(doc)
+    def pipe_safe(self, docs: Iterable[Document | Failure], *, batch_size: int = 16) -> Iterator[Document | Failure]:
+        """Like `pipe`, but a failing document becomes a `Failure` and the batch goes on.
+
+        Results come in input order (a `Failure` given passes through). Stages that batch
+        see up to `batch_size` documents at once; the others, and the time limit, work per
+        document as in `run_one_safe` (the limit applies to each run of per-document stages).
+        """
+        for chunk in chunked(docs, batch_size):
+            yield from self._run_chunk(chunk)
+
+    def _run_chunk(self, chunk: list[Document | Failure]) -> Iterator[Document | Failure]:
+        results, start = chunk, 0
+        for index, stage in enumerate(self.stages):
+            if stage.batches and len(results) > 1:
+                results = [self._run_stages(item, self.stages[start:index]) for item in results]
+                results = self._run_batched(stage, results)
+                start = index + 1
+        # After the last batching stage each document is yielded as soon as it is done.
+        for item in results:
+            yield self._run_stages(item, self.stages[start:])
+
+    def _run_batched(self, stage: Stage, items: list[Document | Failure]) -> list[Document | Failure]:
+        """`stage.pipe` over the documents of `items`; when it fails, each document on its own
+        (so the failure is pinned to the document that caused it)."""
+        docs = [item for item in items if isinstance(item, Document)]
+        try:
+            results = [_check_result(stage, result) for result in stage.pipe(docs, batch_size=len(docs))]
+            if len(results) != len(docs):
+                raise ConfigError(f"stage {stage.name!r} returned {len(results)} documents for {len(docs)}", stage=stage.name)
+        except Exception:  # one bad document must not fail its batch: retried one by one below
+            return [self._run_stages(item, [stage]) for item in items]
+        done = iter(results)
+        return [next(done) if isinstance(item, Document) else item for item in items]
 
     def run_one_safe(self, doc: Document) -> Document | Failure:
         """Run all stages on one document within `max_seconds`, turning an error into a
         `Failure` naming the stage."""
-        current = doc
-        stage = self.stages[0] if self.stages else None
+        return self._run_stages(doc, self.stages)
+
+    def _run_stages(self, doc: Document | Failure, stages: Sequence[Stage]) -> Document | Failure:
+        if isinstance(doc, Failure) or not stages:
+            return doc
+        current, stage = doc, stages[0]
         try:
             with deadline(self.max_seconds) as expires:
-                for stage in self.stages:
+                for stage in stages:
                     current = _check_result(stage, stage(current))
                     if time.monotonic() > expires:
                         raise DeadlineExceeded(f"took longer than {self.max_seconds:g} s")
         except DeadlineExceeded as exc:
-            return Failure(doc.doc_id, stage.name if stage else "pipeline", f"{exc} (max_doc_seconds)", doc.path)
+            return Failure(doc.doc_id, stage.name, f"{exc} (max_doc_seconds)", doc.path)
         except FlashpointError as exc:
-            return Failure(doc.doc_id, stage.name if stage else "pipeline", exc.message, doc.path)
+            return Failure(doc.doc_id, stage.name, exc.message, doc.path)
         except Exception as exc:  # a bug in one document must not kill the batch
-            return Failure(doc.doc_id, stage.name if stage else "pipeline", f"{type(exc).__name__}: {exc}", doc.path)
+            return Failure(doc.doc_id, stage.name, f"{type(exc).__name__}: {exc}", doc.path)
         return current
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _check_result(stage: Stage, result: object) -> Document:

@@ -83,3 +83,43 @@ def test_pipeline_time_limit_turns_a_slow_document_into_a_failure() -> None:
     result = nlp.run_one_safe(Document.from_text("slow"))
     assert isinstance(result, Failure) and result.stage == "sleeps" and "max_doc_seconds" in result.error
     assert time.monotonic() - started < 2
+
+
+class Batched(Stage):
+    """A batching stage that records its batch sizes; a document saying "poison" breaks its batch."""
+
+    name = "batched"
+    batches = True
+    assigns = ("title",)
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def __call__(self, doc: Document) -> Document:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, *, batch_size: int = 32):  # type: ignore[no-untyped-def]
+        docs = list(docs)
+        self.sizes.append(len(docs))
+        if any("poison" in doc.text for doc in docs):
+            raise RuntimeError("poisoned batch")
+        return [doc.with_layers(title=doc.text.upper()) for doc in docs]
+
+
+def test_pipe_safe_hands_batching_stages_whole_batches_and_keeps_order() -> None:
+    stage = Batched()
+    nlp = Pipeline([Countries(), stage, Countries()])
+    given: list[Document | Failure] = [Document.from_text(f"report {i}") for i in range(5)]
+    given.insert(2, Failure("gone", "ingest", "unreadable", "x.txt"))
+    results = list(nlp.pipe_safe(given, batch_size=4))
+    assert stage.sizes == [3, 2]  # the Failure takes a place in its chunk but never reaches a stage
+    assert [getattr(r, "title", None) or r.doc_id for r in results] == [
+        "REPORT 0", "REPORT 1", "gone", "REPORT 2", "REPORT 3", "REPORT 4"]
+
+
+def test_pipe_safe_pins_a_failing_batch_on_the_document_that_breaks_it() -> None:
+    nlp = Pipeline([Countries(), Batched()])
+    results = list(nlp.pipe_safe([Document.from_text(t) for t in ("calm", "poison", "quiet")], batch_size=8))
+    assert [type(r).__name__ for r in results] == ["Document", "Failure", "Document"]
+    assert isinstance(results[1], Failure) and results[1].stage == "batched" and "poisoned" in results[1].error
+    assert [r.title for r in results if isinstance(r, Document)] == ["CALM", "QUIET"]

@@ -42,7 +42,7 @@ class ExtractBatch:
 
     def __call__(self, batch: Any) -> dict[str, list[Any]]:
         docs = (row_document(row) for row in batch_rows(batch))
-        results = (self.nlp.run_one_safe(doc) for doc in docs)
+        results = self.nlp.pipe_safe(docs)
         return rows_batch((result_row(result) for result in results), RESULT_COLUMNS)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from flashpoint.errors import ConfigError
 from flashpoint.model import Document, Entity, Sentence, Span
-from flashpoint.pipeline import Stage
+from flashpoint.pipeline import Stage, chunked
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"^[\s•\-\*·▪●◦]+")
@@ -163,13 +163,32 @@ class LinguisticStage(Stage):
                 ) from exc
         return self._ner[key]
 
+    batches = True
+
     def __call__(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[Document]:
-        for doc in docs:
-            sentences = self.sentences_of(doc)
-            yield doc.with_layers(sentences=tuple(sentences), entities=tuple(self.entities_of(doc, sentences)))
+        """Sentences of each document; the NER reads the selected sentences of up to
+        `batch_size` documents in one batch (a model's batch costs far less per text)."""
+        for chunk in chunked(docs, batch_size):
+            yield from self._pipe_chunk(chunk)
+
+    def _pipe_chunk(self, docs: list[Document]) -> Iterator[Document]:
+        sentences = [self.sentences_of(doc) for doc in docs]
+        entities: list[list[Entity]] = [[] for _ in docs]
+        by_model: dict[str, list[tuple[int, Sentence, str]]] = {}
+        for index, (doc, found) in enumerate(zip(docs, sentences)):
+            for sentence in self.selected(doc, found):
+                text = opening(doc.snippet(sentence.span), self.window)
+                by_model.setdefault(self._key(doc.lang), []).append((index, sentence, text))
+        for key, items in by_model.items():
+            parsed_texts = self.ner_for(key).pipe([text for _, _, text in items], batch_size=max(1, len(items)))
+            for (index, sentence, _), parsed in zip(items, parsed_texts):
+                entities[index] += [Entity(Span(sentence.span.start + ent.start_char, sentence.span.start + ent.end_char),
+                                           ent.text, ent.label_, "ner") for ent in parsed.ents]
+        for doc, found, ents in zip(docs, sentences, entities):
+            yield doc.with_layers(sentences=tuple(found), entities=tuple(ents))
 
     def sentences_of(self, doc: Document) -> list[Sentence]:
         """Rule-based sentences of every paragraph, in document offsets."""
@@ -180,18 +199,9 @@ class LinguisticStage(Stage):
                 sentences.append(Sentence(span, len(sentences)))
         return sentences
 
-    def entities_of(self, doc: Document, sentences: list[Sentence]) -> list[Entity]:
-        """Statistical entities of the selected sentences."""
-        lang = doc.lang or "en"
-        common = lower_case_words(doc.text) if self.select is not None else frozenset()
-        chosen = [s for s in sentences if self.select is None or self.select(doc.snippet(s.span), lang, common)]
-        if not chosen:
-            return []
-        ner = self.ner_for(doc.lang)
-        entities = []
-        texts = (opening(doc.snippet(s.span), self.window) for s in chosen)
-        for sentence, parsed in zip(chosen, ner.pipe(texts)):
-            for ent in parsed.ents:
-                span = Span(sentence.span.start + ent.start_char, sentence.span.start + ent.end_char)
-                entities.append(Entity(span, ent.text, ent.label_, "ner"))
-        return entities
+    def selected(self, doc: Document, sentences: list[Sentence]) -> list[Sentence]:
+        """The sentences the first pass gives the statistical NER (all without a selector)."""
+        if self.select is None:
+            return sentences
+        lang, common = doc.lang or "en", lower_case_words(doc.text)
+        return [s for s in sentences if self.select(doc.snippet(s.span), lang, common)]

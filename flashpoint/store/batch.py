@@ -19,15 +19,19 @@ from typing import Any, Protocol
 
 from flashpoint.errors import FlashpointError
 from flashpoint.model import Document, Failure
+from flashpoint.pipeline import chunked
 from flashpoint.store.engine import Store
 from flashpoint.store.merge import merge_pending
 from flashpoint.store.repository import has_document, write_document
 
 
 class RunsDocuments(Protocol):
-    """What ingest needs of a pipeline: `run_one_safe(doc) -> Document | Failure`."""
+    """What ingest needs of a pipeline: `run_one_safe(doc)`, and `pipe_safe(docs)` for a stream
+    (in order; a `Failure` given passes through)."""
 
     def run_one_safe(self, doc: Document) -> Document | Failure: ...
+
+    def pipe_safe(self, docs: Iterable[Document | Failure], *, batch_size: int = ...) -> Iterator[Document | Failure]: ...
 
 
 class RawLike(Protocol):
@@ -62,10 +66,10 @@ def _init_worker(factory: PipelineFactory) -> None:
     _WORKER_PIPELINE.append(factory())
 
 
-def _run_in_worker(doc: Document) -> Document | Failure:
-    result = _WORKER_PIPELINE[0].run_one_safe(doc)
+def _run_in_worker(chunk: list[Document | Failure]) -> list[Document | Failure]:
     # The spaCy Doc does not cross process boundaries (and is never stored).
-    return result.with_layers(ling=None) if isinstance(result, Document) else result
+    return [result.with_layers(ling=None) if isinstance(result, Document) else result
+            for result in _WORKER_PIPELINE[0].pipe_safe(chunk, batch_size=len(chunk))]
 
 
 def _to_document(raw: Any, published: dt.date | None) -> Document | Failure:
@@ -92,24 +96,23 @@ def _pending(store: Store, raws: Iterable[Any], published: dt.date | None, repor
         yield doc
 
 
+# Documents a worker runs together: the NER batches them (cheaper per text), and a batch
+# killed mid-way costs only its own documents' NLP (each is stored as soon as it is done).
+BATCH_SIZE = 16
+
+
 def _results(docs: Iterator[Document | Failure], factory: PipelineFactory, workers: int) -> Iterator[Document | Failure]:
     if workers <= 1:
-        pipeline = factory()
-        for doc in docs:
-            yield doc if isinstance(doc, Failure) else pipeline.run_one_safe(doc)
+        yield from factory().pipe_safe(docs, batch_size=BATCH_SIZE)
         return
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(factory,)) as pool:
-        in_flight: deque[Future[Document | Failure] | Failure] = deque()
-        for doc in docs:
-            in_flight.append(doc if isinstance(doc, Failure) else pool.submit(_run_in_worker, doc))
-            while len(in_flight) >= workers * 4:  # bounded: constant memory on any corpus size
-                yield _resolved(in_flight.popleft())
+        in_flight: deque[Future[list[Document | Failure]]] = deque()
+        for chunk in chunked(docs, BATCH_SIZE):
+            in_flight.append(pool.submit(_run_in_worker, chunk))
+            while len(in_flight) >= workers * 2:  # bounded: constant memory on any corpus size
+                yield from in_flight.popleft().result()
         while in_flight:
-            yield _resolved(in_flight.popleft())
-
-
-def _resolved(item: Future[Document | Failure] | Failure) -> Document | Failure:
-    return item if isinstance(item, Failure) else item.result()
+            yield from in_flight.popleft().result()
 
 
 def _store_one(store: Store, result: Document | Failure, report: IngestReport) -> Outcome:
