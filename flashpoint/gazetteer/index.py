@@ -11,7 +11,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,7 +86,8 @@ class Gazetteer:
         # The lookup path's statements share one cursor: `conn.execute` makes one per statement.
         self._cursor = conn.cursor()
         # One connection serves every thread: statements must not interleave.
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._reading = False
         self.path = path
         self._admin1 = {(c, code): name for c, code, name in conn.execute("SELECT country, code, name FROM admin1")}
         self._admin2: dict[tuple[str, str, str], str | None] = {}
@@ -114,6 +116,23 @@ class Gazetteer:
             conn.close()
             raise
         return cls(conn, path)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction (and this thread's hold on the index) around many lookups:
+        a report's toponyms are looked up in one, not one each (SQLite otherwise locks and
+        re-checks the file around every statement). Nests: an inner one joins the outer."""
+        with self._lock:
+            if self._reading:
+                yield
+                return
+            self._cursor.execute("BEGIN")
+            self._reading = True
+            try:
+                yield
+            finally:
+                self._reading = False
+                self._cursor.execute("COMMIT")
 
     def close(self) -> None:
         """Close the database connection."""
@@ -167,15 +186,11 @@ class Gazetteer:
         key: HitKey = (keys.norm, countries, bool(context.country), _is_abjad(name), variants, wanted)
         # The lock, and one read transaction around the lookup's statements: outside one,
         # SQLite locks and re-checks the file around every statement (~8 us each).
-        with self._lock:
-            self._cursor.execute("BEGIN")
-            try:
-                if limit is not None and not needs_places(context):
-                    hits = self._best_read(key, keys, context, limit)
-                else:
-                    hits = self._read(key, keys)
-            finally:
-                self._cursor.execute("COMMIT")
+        with self.reading():
+            if limit is not None and not needs_places(context):
+                hits = self._best_read(key, keys, context, limit)
+            else:
+                hits = self._read(key, keys)
         return rank_hits(keys, hits, context, self._admin1, explain=explain, limit=limit)
 
     def _unread(self, key: HitKey, keys: QueryKeys) -> list[RawHit]:

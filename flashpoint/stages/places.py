@@ -82,8 +82,9 @@ class PlacesStage(Stage):
 
     def __call__(self, doc: Document) -> Document:
         cues = self.cues.get(doc.lang or "en", self.cues["en"])
-        countries = self.country_mentions(doc)
-        mentions = countries + self.border_mentions(doc, countries, cues) + self.toponym_mentions(doc, cues)
+        with self.gazetteer.reading():
+            countries = self.country_mentions(doc)
+            mentions = countries + self.border_mentions(doc, countries, cues) + self.toponym_mentions(doc, cues)
         mentions.sort(key=lambda m: m.span.start)
         return doc.with_layers(places=tuple(mentions))
 
