@@ -9,7 +9,9 @@ abstains (region fallback, `no_match`) rather than guess a place abroad.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
@@ -26,6 +28,7 @@ from flashpoint.stages.toponyms import LanguageCues, Toponym, find_toponyms, loa
 _STOP = {"en": frozenset(EN_STOP), "fr": frozenset(FR_STOP)}
 # Entries kept by each memo before it starts afresh (bounded memory on a long batch).
 _CACHE_SIZE = 20_000
+_START = attrgetter("start")
 
 
 
@@ -131,11 +134,16 @@ class PlacesStage(Stage):
         def known_place(name: str) -> bool:
             return self.is_known_place(name, doc.countries)
 
+        blocked.sort(key=_START)
+        starts = [span.start for span in blocked]
         for sentence in doc.sentences:
             text = doc.snippet(sentence.span)
+            # Only spans that start before the sentence ends can overlap it; of those, a
+            # name only checks the ones that do not end before the sentence starts.
+            here = [b for b in blocked[: bisect_left(starts, sentence.span.end)] if b.end > sentence.span.start]
             found = find_toponyms(
                 text, offset=sentence.span.start, cues=cues, stop_words=stop,
-                entity_spans=entity_spans, blocked=blocked, known_place=known_place,
+                entity_spans=entity_spans, blocked=here, known_place=known_place,
             )
             for toponym in found:
                 if toponym.text.lower() in self.country_names:
