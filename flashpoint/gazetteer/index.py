@@ -186,12 +186,21 @@ class Gazetteer:
         key: HitKey = (keys.norm, countries, bool(context.country), _is_abjad(name), variants, wanted)
         # The lock, and one read transaction around the lookup's statements: outside one,
         # SQLite locks and re-checks the file around every statement (~8 us each).
-        with self.reading():
-            if limit is not None and not needs_places(context):
-                hits = self._best_read(key, keys, context, limit)
-            else:
-                hits = self._read(key, keys)
+        with self._lock:
+            if self._reading:
+                hits = self._hits(key, keys, context, limit)
+            else:  # `reading` inlined: this is the hot path of every lookup
+                self._cursor.execute("BEGIN")
+                try:
+                    hits = self._hits(key, keys, context, limit)
+                finally:
+                    self._cursor.execute("COMMIT")
         return rank_hits(keys, hits, context, self._admin1, explain=explain, limit=limit)
+
+    def _hits(self, key: HitKey, keys: QueryKeys, context: RankContext, limit: int | None) -> list[RawHit]:
+        if limit is not None and not needs_places(context):
+            return self._best_read(key, keys, context, limit)
+        return self._read(key, keys)
 
     def _unread(self, key: HitKey, keys: QueryKeys) -> list[RawHit]:
         _, countries, only_countries, abjad, variants, (floor, within) = key
