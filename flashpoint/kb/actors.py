@@ -23,7 +23,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from flashpoint.errors import ConfigError
-from flashpoint.kb.aliases import Token, alias_keys, name_keys, tokenize
+from flashpoint.kb.aliases import TokenTable, alias_keys, name_keys, token_table
 from flashpoint.kb.forms import build_forms
 from flashpoint.kb.loader import LoadedData, load_actor_data
 from flashpoint.kb.matcher import TokenTrie, TrieMatch
@@ -35,6 +35,7 @@ __all__ = ["Actor", "ActorKB", "Resolution", "ResolveContext", "SurfaceForm", "u
 
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio (0-100) a name must reach to count as a variant spelling
 FUZZY_MIN_CHARS = 5  # shorter names are too easy to hit by chance
+FUZZY_MEMO_SIZE = 50_000  # distinct texts whose fuzzy look-up is kept (a bound on memory)
 DETERMINERS = frozenset({"the", "this", "that", "le", "la", "les", "l", "ce", "cet", "cette", "ces"})
 
 
@@ -43,9 +44,9 @@ def user_actor_dir(home: Path) -> Path:
     return home / "actors"
 
 
-def accepts(form: SurfaceForm, window: Sequence[Token]) -> bool:
-    """Case-sensitive forms (IS, EI, CMA) must match exactly as written."""
-    return not form.case_sensitive or tuple(token.raw for token in window) == form.words
+def accepts(form: SurfaceForm, words: Sequence[str]) -> bool:
+    """Case-sensitive forms (IS, EI, CMA) must match exactly as written (`words`, a tuple)."""
+    return not form.case_sensitive or words == form.words
 
 
 class ActorKB:
@@ -62,6 +63,9 @@ class ActorKB:
         for form in build_forms(data):
             self._add_form(form)
         self._fuzzy_keys = list(self._fuzzy)
+        self._fuzzy_memo: dict[str, tuple[float, tuple[SurfaceForm, ...]] | None] = {}
+        self._fuzzy_by_length: dict[int, list[str]] = {}
+        self._tags_by_id = {actor.id: actor.tags for actor in self._actors.values()}
         self._regions: TokenTrie[str] = TokenTrie()
         self._region_keys: dict[str, frozenset[str]] = {}
         for actor in self._actors.values():
@@ -175,13 +179,17 @@ class ActorKB:
         return " ".join(name_keys(region))
 
     # --- matching ----------------------------------------------------------------
-    def find_forms(self, tokens: Sequence[Token]) -> list[TrieMatch[SurfaceForm]]:
+    def find_forms(self, tokens: TokenTable) -> list[TrieMatch[SurfaceForm]]:
         """Every surface form in a tokenised text: longest first, left to right."""
         return self._forms.find_all(tokens, accepts)
 
-    def find_regions(self, tokens: Sequence[Token]) -> frozenset[str]:
+    def find_regions(self, tokens: TokenTable) -> frozenset[str]:
         """Keys of the actors' regions named in a tokenised text."""
         return frozenset(value for match in self._regions.find_all(tokens) for value in match.values)
+
+    def tags_by_id(self) -> dict[str, tuple[str, ...]]:
+        """Each actor's tags (what coreference descriptors refer to), by id; read-only."""
+        return self._tags_by_id
 
     def rank_forms(self, forms: Sequence[SurfaceForm], ctx: ResolveContext, *, base: float = 1.0) -> Resolution:
         """Choose among the actors that alias/descriptor forms may name."""
@@ -202,24 +210,27 @@ class ActorKB:
         # As written only: "Platform" is the coalition, "platform" a common word.
         if named is not None and any(text.strip().startswith(dated.name) for dated in named.acled_names):
             return Resolution(named, 1.0, (f"{named.id}: ACLED name {text.strip()!r}",), ((named.id, 1.0),), "alias")
-        tokens = tokenize(text)
+        tokens = token_table(text)
         forms = self._exact_forms(tokens)
         if forms:
             return self._resolve_forms(forms, ctx)
-        return self.resolve_fuzzy(" ".join(token.raw for token in tokens), ctx)
+        return self.resolve_fuzzy(" ".join(tokens.raws), ctx)
 
-    def _exact_forms(self, tokens: list[Token]) -> list[SurfaceForm]:
-        while tokens and tokens[0].key in DETERMINERS and len(tokens) > 1:
-            whole = [form for form in self._forms.get([t.key for t in tokens]) if accepts(form, tokens)]
+    def _exact_forms(self, tokens: TokenTable) -> list[SurfaceForm]:
+        while len(tokens) > 1 and tokens.keys[0] in DETERMINERS:
+            whole = self._whole_forms(tokens)
             if whole:
                 return whole
-            tokens = tokens[1:]
-        whole = [form for form in self._forms.get([t.key for t in tokens]) if accepts(form, tokens)]
+            tokens = tokens.since(1)
+        whole = self._whole_forms(tokens)
         if whole:
             return whole
         matches = self.find_forms(tokens)
         longest = max(matches, key=lambda match: match.last - match.first, default=None)
         return list(longest.values) if longest else []
+
+    def _whole_forms(self, tokens: TokenTable) -> list[SurfaceForm]:
+        return [form for form in self._forms.get(tokens.keys) if accepts(form, tokens.raws)]
 
     def _resolve_forms(self, forms: list[SurfaceForm], ctx: ResolveContext) -> Resolution:
         generic = next((form for form in forms if form.kind == "generic"), None)
@@ -242,15 +253,42 @@ class ActorKB:
 
     def resolve_fuzzy(self, text: str, ctx: ResolveContext) -> Resolution:
         """Variant spellings no alias covers: the closest known names by edit similarity."""
+        found = self._fuzzy_forms(text)
+        if found is None:
+            return Resolution(None, 0.0, (f"no known name matches {text!r}",), (), "unresolved")
+        best, forms = found
+        return self.rank_forms(forms, ctx, base=best / 100.0)
+
+    def _fuzzy_forms(self, text: str) -> tuple[float, tuple[SurfaceForm, ...]] | None:
+        """Best similarity and the forms reaching it, or None; memoised, as capitalised words
+        that name no actor ("Monday", "Syrian") come back in report after report."""
+        if text not in self._fuzzy_memo:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO_SIZE:
+                self._fuzzy_memo.clear()
+            self._fuzzy_memo[text] = self._closest_forms(text)
+        return self._fuzzy_memo[text]
+
+    def _closest_forms(self, text: str) -> tuple[float, tuple[SurfaceForm, ...]] | None:
         query = " ".join(name_keys(text))
         if len(query) < FUZZY_MIN_CHARS:
-            return Resolution(None, 0.0, (f"no known name matches {text!r}",), (), "unresolved")
-        hits = process.extract(query, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+            return None
+        choices = self._fuzzy_keys_near(len(query))
+        hits = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
         if not hits:
-            return Resolution(None, 0.0, (f"no known name matches {text!r}",), (), "unresolved")
+            return None
         best = max(score for _, score, _ in hits)
-        forms = [form for key, score, _ in hits if score == best for form in self._fuzzy[key]]
-        return self.rank_forms(forms, ctx, base=best / 100.0)
+        return best, tuple(form for key, score, _ in hits if score == best for form in self._fuzzy[key])
+
+    def _fuzzy_keys_near(self, length: int) -> list[str]:
+        """The fuzzy keys a query of `length` characters may reach, in their original order (so
+        ties rank as before). A ratio is at most 200·min(l, m)/(l + m): keys whose length alone
+        keeps them under the cutoff (with a margin for rounding) are never compared."""
+        if length not in self._fuzzy_by_length:
+            floor = FUZZY_CUTOFF - 0.5
+            self._fuzzy_by_length[length] = [
+                key for key in self._fuzzy_keys if 200 * min(length, len(key)) >= floor * (length + len(key))
+            ]
+        return self._fuzzy_by_length[length]
 
     def surface_forms(self) -> list[tuple[str, str | None]]:
         """(text, actor id) for every form; None where the form is ambiguous or generic."""

@@ -4,16 +4,18 @@ Forms are stored in a trie keyed by token keys (see `aliases.py`), built once
 when the knowledge base loads. Matching walks the trie from each token and
 keeps the longest form that fits (case-sensitive forms must match as written),
 so the cost grows with the text, not with the number of aliases. Where matches
-overlap, the one covering more tokens wins.
+overlap, the one covering more tokens wins. The text comes as a `TokenTable`
+(columns, not a `Token` per word), and a walk starts only at words that begin a form.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Generic, TypeVar
 
-from flashpoint.kb.aliases import Token
+from flashpoint.kb.aliases import TokenTable
 
 T = TypeVar("T")
 
@@ -55,14 +57,15 @@ class TokenTrie(Generic[T]):
             node = node.children.get(key) if node else None
         return list(node.values) if node else []
 
-    def find_all(
-        self, tokens: Sequence[Token], accept: Callable[[T, Sequence[Token]], bool] | None = None
-    ) -> list[TrieMatch[T]]:
+    def find_all(self, tokens: TokenTable, accept: Callable[[T, Sequence[str]], bool] | None = None) -> list[TrieMatch[T]]:
         """Non-overlapping matches in text order, longer ones first where they overlap.
 
+        `accept(value, words)` may refuse a value for the words as written.
         "the Group for Support of Islam and Muslims" keeps the name, not "the group".
         """
-        candidates = [m for i in range(len(tokens)) if (m := self._longest_at(tokens, i, accept)) is not None]
+        # Most words begin no form: one C-level pass of dict probes picks the few that do.
+        starts = compress(range(len(tokens)), map(self._root.children.__contains__, tokens.keys))
+        candidates = [match for start in starts if (match := self._longest_at(tokens, start, accept)) is not None]
         candidates.sort(key=lambda m: (m.first - m.last, m.first))
         taken: set[int] = set()
         chosen: list[TrieMatch[T]] = []
@@ -74,24 +77,25 @@ class TokenTrie(Generic[T]):
         return sorted(chosen, key=lambda m: m.first)
 
     def _longest_at(
-        self, tokens: Sequence[Token], start: int, accept: Callable[[T, Sequence[Token]], bool] | None
+        self, tokens: TokenTable, start: int, accept: Callable[[T, Sequence[str]], bool] | None
     ) -> TrieMatch[T] | None:
+        keys, joins = tokens.keys, tokens.joins
         ends: list[tuple[int, list[T]]] = []
         node = self._root
         position = start
-        while position < len(tokens):
-            child = node.children.get(tokens[position].key)
+        while position < len(keys):
+            child = node.children.get(keys[position])
             if child is None:
                 break
             node = child
             if node.values:
                 ends.append((position, node.values))
-            if not tokens[position].joins_next:
+            if not joins[position]:
                 break
             position += 1
         for last, values in reversed(ends):
-            window = tokens[start : last + 1]
-            kept = tuple(value for value in values if accept is None or accept(value, window))
+            words = tokens.raws[start : last + 1]
+            kept = tuple(value for value in values if accept is None or accept(value, words))
             if kept:
                 return TrieMatch(start, last, kept)
         return None

@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from flashpoint.kb.actors import ActorKB
-from flashpoint.kb.aliases import Token, tokenize
+from flashpoint.kb.aliases import TokenTable, token_table
 from flashpoint.kb.coref import SentenceIndex, find_antecedent
 from flashpoint.kb.records import SurfaceForm
 from flashpoint.kb.resolve import Resolution, ResolveContext
 from flashpoint.model import ActorRef, Document, Span
 
 # "soldiers from the Platform movement": the generic noun belongs to the named group after it.
-_MEMBER_OF = re.compile(r"\s+(?:of|from|belonging to|de|du|des|d'|d’)\s*(?:the\s+|la\s+|le\s+|les\s+|l'|l’)?$", re.I)
+_MEMBER_OF = re.compile(r"\s+(?:of|from|belonging to|de|du|des|d'|d’)\s*(?:the\s+|la\s+|le\s+|les\s+|l'|l’)?$", re.IGNORECASE)
 _MEMBER_ROLES = frozenset({"military", "police"})
 # Lower-case words allowed inside a capitalised name run ("Group for Support of Islam").
 _CONNECTORS = frozenset({"al", "el", "ul", "of", "and", "for", "the", "to", "in", "de", "du", "des", "la", "le", "l", "d", "et", "wa", "wal", "ad", "ar", "as"})
@@ -47,10 +49,10 @@ class MentionResolver:
     def __init__(self, kb: ActorKB, doc: Document) -> None:
         self.kb = kb
         self.doc = doc
-        self.tokens = tokenize(doc.text)
+        self.tokens = token_table(doc.text)
         self.ctx = ResolveContext(tuple(doc.countries), doc.published, kb.find_regions(self.tokens))
         self.sentences = SentenceIndex.build(doc.text, doc.sentences)
-        self.tags = {actor.id: actor.tags for actor in kb}
+        self.tags = kb.tags_by_id()
 
     def resolve_all(self) -> list[ActorRef]:
         """Every actor mention in text order."""
@@ -71,10 +73,12 @@ class MentionResolver:
         return sorted(hits, key=lambda hit: hit.span.start)
 
     def _span(self, first: int, last: int) -> Span:
-        return Span(self.tokens[first].start, self.tokens[last].end)
+        return Span(self.tokens.starts[first], self.tokens.ends[last])
 
     def _resolve_hit(self, hit: _Hit, following: _Hit | None, refs: Sequence[ActorRef]) -> ActorRef | None:
         text = hit.span.text_of(self.doc.text)
+        if not hit.forms:  # a capitalised run no form matched: skip the form tests
+            return self._fuzzy(text, hit.span)
         named = [form for form in hit.forms if form.kind in {"alias", "descriptor"}]
         generic = next((form for form in hit.forms if form.kind == "generic"), None)
         coref = next((form for form in hit.forms if form.kind == "coref"), None)
@@ -89,8 +93,11 @@ class MentionResolver:
             return None if self._is_member_phrase(hit, generic, following) else self._generic(generic, text, hit.span)
         if coref is not None:
             return self._coref(coref, text, hit.span, refs)
+        return self._fuzzy(text, hit.span)
+
+    def _fuzzy(self, text: str, span: Span) -> ActorRef | None:
         fuzzy = self.kb.resolve_fuzzy(text, self.ctx)
-        return self._named(fuzzy, text, hit.span) if fuzzy.actor else None
+        return self._named(fuzzy, text, span) if fuzzy.actor else None
 
     def _named(self, resolution: Resolution, text: str, span: Span) -> ActorRef:
         actor = resolution.actor
@@ -126,25 +133,24 @@ class MentionResolver:
         return ActorRef(ref.id, ref.name, text, span, ref.inter, "coref", round(found.score * ref.score, 3), ref.country)
 
 
-def _capitalised_runs(tokens: Sequence[Token], covered: set[int]) -> Iterator[tuple[int, int]]:
+def _capitalised_runs(tokens: TokenTable, covered: set[int]) -> Iterator[tuple[int, int]]:
     """Runs of capitalised words (with connectors inside) that no form matched: fuzzy candidates."""
-    index = 0
-    while index < len(tokens):
-        if index in covered or not tokens[index].raw[:1].isupper():
-            index += 1
+    raws, joins = tokens.raws, tokens.joins
+    capital = list(map(str.isupper, map(itemgetter(0), raws)))  # first letter; tokens are never empty
+    after = 0  # the first word not yet inside a run
+    for first in compress(range(len(capital)), capital):
+        if first < after or first in covered:
             continue
-        last = index
-        probe = index
-        while tokens[probe].joins_next and probe + 1 < len(tokens) and probe + 1 not in covered:
-            nxt = tokens[probe + 1]
-            if not (nxt.raw[:1].isupper() or nxt.raw.lower() in _CONNECTORS):
-                break
+        last = probe = first
+        while joins[probe] and probe + 1 < len(raws) and probe + 1 not in covered:
             probe += 1
-            if nxt.raw[:1].isupper():
+            if capital[probe]:
                 last = probe
-        if tokens[last].end - tokens[index].start >= FUZZY_MIN_RUN_CHARS:
-            yield index, last
-        index = last + 1
+            elif raws[probe].lower() not in _CONNECTORS:
+                break
+        if tokens.ends[last] - tokens.starts[first] >= FUZZY_MIN_RUN_CHARS:
+            yield first, last
+        after = last + 1
 
 
 def find_actor_mentions(kb: ActorKB, doc: Document) -> list[ActorRef]:
