@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD = re.compile(r"\w+")
 _ZERO_WIDTH = {sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT}
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
 _ONE_UNNAMED_CHAR = {sre_parse.ANY, sre_parse.NOT_LITERAL, sre_parse.CATEGORY}
@@ -167,8 +167,9 @@ class PhraseMatcher:
 def word_index(text: str) -> WordIndex:
     """The word starts of `text` by key; shared by every matcher reading the same text."""
     starts: dict[str, list[int]] = {}
-    for match in _WORD_START.finditer(text):
-        start = match.start()
+    # `\w+` finds the same starts as `(?<!\w)\w` (each maximal run of word characters), in
+    # fewer regex steps; the positions are taken before the loop that files them.
+    for start in [match.start() for match in _WORD.finditer(text)]:
         key = text[start : start + KEY_LENGTH]
         if key in starts:
             starts[key].append(start)

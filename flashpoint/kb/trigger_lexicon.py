@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -227,6 +227,18 @@ class TriggerLexicon:
 
     typology: Typology
     by_lang: dict[str, LanguageLexicon]
+    _event_types: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Every trigger asks for its event type: a dict, not a scan of the typology each time.
+        # Reversed, so that a sub-type listed twice keeps its first event type, as the scan does.
+        pairs = reversed(self.typology.sub_types)
+        object.__setattr__(self, "_event_types", {sub: etype for etype, sub in pairs})
+
+    def event_type_of(self, sub_event_type: str) -> str:
+        """`Typology.event_type_of`, looked up (KeyError for an unknown sub-type, as there)."""
+        found = self._event_types.get(sub_event_type)
+        return found if found is not None else self.typology.event_type_of(sub_event_type)
 
     @property
     def languages(self) -> tuple[str, ...]:

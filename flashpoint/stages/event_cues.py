@@ -5,6 +5,8 @@ They live in `data/event_cues.yaml`; this module loads and validates them once.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pydantic import BaseModel, ValidationError
 
 from flashpoint.datafiles import data_path, read_data_file, validation_message
@@ -73,8 +75,15 @@ def load_event_cues() -> dict[str, EventCues]:
 
 def contains_any(text: str, phrases: list[str]) -> str | None:
     """The first phrase found in `text` (lower-cased, word-bounded at the start), or None."""
-    lowered = f" {text.lower()}"
+    lowered = _padded_lower(text)
     for phrase in phrases:
-        if f" {phrase}" in lowered:
+        # The bare phrase first: most are absent, and that test builds no string.
+        if phrase in lowered and f" {phrase}" in lowered:
             return phrase
     return None
+
+
+@lru_cache(maxsize=256)
+def _padded_lower(text: str) -> str:
+    # The same sentence or clause is tested against several cue lists in a row.
+    return f" {text.lower()}"

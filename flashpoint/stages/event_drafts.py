@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import TypeVar
 
 from flashpoint.model import ActorRef, Claim, Document, PlaceMention, Place, Sentence, Span, TimeRange, Toll, Trigger
 
@@ -38,9 +41,29 @@ class SentenceView:
             places=[p for p in doc.places if inside(p.span)],
             times=[t for t in doc.times if inside(t.span)],
             tolls=[t for t in doc.tolls if inside(t.span)],
-            claims=[c for c in doc.claims if span.start <= c.covers.start < span.end or c.covers.contains(span)],
+            claims=_claims_of(doc, span),
             triggers=usable_triggers(doc, [t for t in doc.triggers if inside(t.span)]),
         )
+
+    @classmethod
+    def all_of(cls, doc: Document) -> list[SentenceView]:
+        """`of` for every sentence, each layer read once: records are dealt to the sentence
+        holding their start (found by bisection) instead of every sentence scanning every
+        layer. Sentences out of order or overlapping are read one by one, as `of` does."""
+        sentences = doc.sentences
+        starts = [s.span.start for s in sentences]
+        ends = [s.span.end for s in sentences]
+        if any(ends[k] > starts[k + 1] for k in range(len(sentences) - 1)) or any(s > e for s, e in zip(starts, ends)):
+            return [cls.of(doc, sentence) for sentence in sentences]
+        deal = _Dealer(starts, ends)
+        actors, places, times = deal(doc.actors), deal(doc.places), deal(doc.times)
+        tolls, triggers = deal(doc.tolls), deal(doc.triggers)
+        taken = _Covers([a.span for a in doc.actors] + [t.span for t in doc.times])
+        return [
+            cls(sentence=sentence, text=doc.snippet(sentence.span), actors=actors[k], places=places[k], times=times[k],
+                tolls=tolls[k], claims=_claims_of(doc, sentence.span), triggers=_usable(triggers[k], taken.covers))
+            for k, sentence in enumerate(sentences)
+        ]
 
     def local(self, span: Span) -> tuple[int, int]:
         """Offsets of `span` relative to the sentence."""
@@ -59,13 +82,55 @@ def _overlaps(a: Span, b: Span) -> bool:
 def usable_triggers(doc: Document, triggers: list[Trigger]) -> list[Trigger]:
     """Triggers in text order, minus those inside a name or a date ("Liberation" in a
     movement's name, "March" the month) and minus weaker overlapping duplicates."""
-    taken = [a.span for a in doc.actors] + [t.span for t in doc.times]
-    free = [t for t in triggers if not any(span.contains(t.span) for span in taken)]
+    return _usable(triggers, _Covers([a.span for a in doc.actors] + [t.span for t in doc.times]).covers)
+
+
+def _usable(triggers: list[Trigger], taken: Callable[[Span], bool]) -> list[Trigger]:
+    free = [t for t in triggers if not taken(t.span)]
     kept: list[Trigger] = []
     for trigger in sorted(free, key=lambda t: -t.score):
         if not any(_overlaps(trigger.span, other.span) for other in kept):
             kept.append(trigger)
     return sorted(kept, key=lambda t: t.span.start)
+
+
+def _claims_of(doc: Document, span: Span) -> list[Claim]:
+    """Claims whose covered text starts in `span`, or covers all of it."""
+    return [c for c in doc.claims if span.start <= c.covers.start < span.end or c.covers.contains(span)]
+
+
+_Spanned = TypeVar("_Spanned", ActorRef, PlaceMention, TimeRange, Toll, Trigger)
+
+
+class _Dealer:
+    """Deals records to the sentence holding their start; sentences sorted, not overlapping."""
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def __call__(self, records: Sequence[_Spanned]) -> list[list[_Spanned]]:
+        dealt: list[list[_Spanned]] = [[] for _ in self.starts]
+        for record in records:
+            # The last sentence starting at or before the record is the only one that can hold it.
+            k = bisect_right(self.starts, record.span.start) - 1
+            if k >= 0 and record.span.start < self.ends[k]:
+                dealt[k].append(record)
+        return dealt
+
+
+class _Covers:
+    """Whether any of some spans contains a span, by bisection instead of a scan of them all."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in ordered]
+        # Furthest end among the spans starting at or before each position of `starts`.
+        self.reach = list(accumulate((span.end for span in ordered), max))
+
+    def covers(self, span: Span) -> bool:
+        """True when some span starts at or before `span` and ends at or after it."""
+        k = bisect_right(self.starts, span.start)
+        return k > 0 and self.reach[k - 1] >= span.end
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,8 @@ _REPORTED_HOW = re.compile(r"\s+(?:in|on|via|through|dans|sur|par)\s+(?:(?:a|an|
 
 # An upper-case place name and a comma opening a sentence: the dateline of a wire report.
 # "MAIDUGURI, Nigeria, May 8" names the country after the city.
+# The word that introduces a date ("said on Monday"), dropped before looking for the verb.
+_DATE_LEAD_IN = re.compile(r"\b(on|in|last|le|lundi|this)\s*$")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40},(?:\s*[A-ZÀ-Þ][\w'’\- ]{2,30},)?\s*$")
 
 
@@ -150,10 +152,11 @@ def reports_on(view: SentenceView, time: TimeRange, cues: EventCues) -> bool:
     if _DATELINE.match(view.between(view.sentence.span.start, time.span.start)):
         return True
     before = view.between(max(view.sentence.span.start, time.span.start - 25), time.span.start).lower()
-    before = re.sub(r"\b(on|in|last|le|lundi|this)\s*$", "", before.rstrip()).rstrip()
+    before = _DATE_LEAD_IN.sub("", before.rstrip()).rstrip()
     # "said in a statement on Friday that ...": the verb, then only how it was said
     how = _REPORTED_HOW.sub("", before).rstrip()
-    return any(text.endswith(verb) for text in (before, how) for verb in cues.reporting_verbs)
+    verbs = tuple(cues.reporting_verbs)
+    return before.endswith(verbs) or how.endswith(verbs)
 
 
 def clause_tolls(view: SentenceView, clause: Clause) -> list[Toll]:

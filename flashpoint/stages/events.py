@@ -86,7 +86,7 @@ class EventStage(Stage):
         cues = self.cues.get(doc.lang or "en", self.cues["en"])
         state = self.discourse_of(doc)
         drafts: list[Draft] = []
-        views = [SentenceView.of(doc, sentence) for sentence in doc.sentences]
+        views = SentenceView.all_of(doc)
         for view in views:
             if is_heading(view.text):
                 state.time = None

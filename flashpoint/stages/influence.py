@@ -18,9 +18,12 @@ from flashpoint.stages.event_roles import distinct_armed
 def cue_hits(text: str, cues: EventCues) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of every influence cue in a sentence, relative offsets."""
     lowered = text.lower()
-    blocked = [(m, m + len(n)) for n in cues.influence_not for m in _find_all(lowered, n)]
+    blocked = [(m, m + len(n)) for n in cues.influence_not if n in lowered for m in _find_all(lowered, n)]
     for kind in ("control", "influence", "presence", "aim"):
         for phrase in getattr(cues.influence, kind):
+            # Most sentences hold no cue: one substring test before any generator is made.
+            if phrase not in lowered:
+                continue
             for start in _find_all(lowered, phrase):
                 if not any(a <= start < b for a, b in blocked):
                     yield kind, start, start + len(phrase)

@@ -87,7 +87,9 @@ _QUOTE_MARKS = frozenset('"«»“”„‟‹›')
 def parse_tolls(text: str, *, lang: str = "en", offset: int = 0) -> list[Toll]:
     """Every casualty count in `text`, with spans shifted by `offset`; ConfigError for an unknown language."""
     # Quotation marks do not change a count: 'avoir « neutralisé » une trentaine' reads as unquoted.
-    tokens = tuple(token for token in sentence_tokens(text, offset) if token.text not in _QUOTE_MARKS)
+    tokens = sentence_tokens(text, offset)
+    if not _QUOTE_MARKS.isdisjoint(text):  # a quotation mark is a one-character token
+        tokens = tuple(token for token in tokens if token.text not in _QUOTE_MARKS)
     reader = _Reader(toll_grammar(check_language(lang)), tokens, text, offset)
     tolls: list[Toll] = []
     resume = 0  # a phrase ends past the token it started at, so later positions are enough

@@ -82,12 +82,16 @@ def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offse
         ['clashed']
     """
     language = lexicon.language(lang)
-    cues = language.cues_in(text)
-    typology = lexicon.typology
+    matches = list(language.trigger_matcher.finditer(text))
+    if not matches:
+        return []
+    # Cues only resolve generic triggers: a text without one need not be searched for them.
+    generic = any(language.entries[match.index].resolve for match in matches)
+    cues = language.cues_in(text) if generic else frozenset()
     set_aside = language.set_aside_spans(text)
     triggers = []
     in_background = []
-    for match in language.trigger_matcher.finditer(text):
+    for match in matches:
         entry = language.entries[match.index]
         sub_type = entry.resolved(cues)
         inside = [background for start, end, background in set_aside if start <= match.start < end]
@@ -98,7 +102,7 @@ def find_triggers(text: str, *, lang: str = "en", lexicon: TriggerLexicon, offse
             side = capturing_side(text, match.start, match.end, language)
             sub_type = TERRITORY_BY_SIDE[side] if side else sub_type
         span = Span(match.start + offset, match.end + offset)
-        triggers.append(Trigger(typology.event_type_of(sub_type), sub_type, span, text[match.start : match.end], entry.weight))
+        triggers.append(Trigger(lexicon.event_type_of(sub_type), sub_type, span, text[match.start : match.end], entry.weight))
     if all(in_background):
         return triggers
     return [trigger for trigger, background in zip(triggers, in_background, strict=True) if not background]
