@@ -299,7 +299,8 @@ class Gazetteer:
         return sorted(name for (c, _), name in self._admin1.items() if c == country)
 
     def _best(self, name: str, context: RankContext, accept: object, min_similarity: float) -> Candidate | None:
-        for position, ranked in enumerate(self._rank(name, context, variants=True, explain=0)):
+        # Names below the similarity wanted are dropped before their places are read.
+        for position, ranked in enumerate(self._rank(name, context, variants=True, explain=0, wanted=(min_similarity, ()))):
             if ranked.similarity >= min_similarity and accept(ranked.hit):  # type: ignore[operator]
                 # Reasons as `search` gives them: for the first EXPLAINED ranks only.
                 return self._candidates([ranked], context, explain=1 if position < EXPLAINED else 0)[0]
