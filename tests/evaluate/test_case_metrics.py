@@ -82,3 +82,18 @@ def test_case_row_with_missing_field(tmp_path: Path) -> None:
     path.write_text("id\tEventSnippet\tSubType\n1\tonly two fields\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 2"):
         read_case_tsv(path)
+
+
+def test_case_report_scores_any_classifier_given(tmp_path: Path, lexicon: TriggerLexicon) -> None:
+    """The fast-path benchmark codes the snippets with the whole pipeline: the same scoring applies."""
+    seen: list[list[str]] = []
+
+    def pipeline_like(snippets: list[str]) -> list[str | None]:
+        seen.append(snippets)
+        return ["Armed clash", None, "Abduction/forced disappearance", None, "Arrests"]
+
+    report = evaluate_case(_tsv(tmp_path, ROWS), lexicon=lexicon, classify=pipeline_like)
+    assert seen == [[snippet for _, snippet, _ in ROWS]]
+    # Right on rows 1, 3 and 5, nothing on row 2 (a miss) and none on the disaster (right).
+    assert report["weighted_f1"] == pytest.approx(3 / 4) and report["accuracy"] == pytest.approx(4 / 5)
+    assert (report["event_f1"], report["matched"]) == (pytest.approx(2 * 3 / (3 + 4)), 3)
