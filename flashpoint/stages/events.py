@@ -87,8 +87,9 @@ class EventStage(Stage):
         state = self.discourse_of(doc)
         drafts: list[Draft] = []
         views = SentenceView.all_of(doc)
-        for view in views:
-            if is_heading(view.text):
+        heads = headings(doc, views)
+        for index, view in enumerate(views):
+            if index in heads:
                 state.time = None
                 continue
             if takes_responsibility(view, drafts, cues):
@@ -140,9 +141,33 @@ def takes_responsibility(view: SentenceView, drafts: list[Draft], cues: EventCue
 
 
 def is_heading(text: str) -> bool:
-    """A line without final punctuation is a heading (a headline restates the report's events;
-    it is not one more), and resets the time context."""
+    """Short and without final punctuation: how a headline or a title looks."""
     return len(text) < _HEADING_MAX_CHARS and not text.rstrip().endswith((".", "!", "?", "”", '"', ":", ";"))
+
+
+def headings(doc: Document, views: list[SentenceView]) -> set[int]:
+    """The sentences that head a report's body: lines of their own that look like headings
+    and have body text after them. A headline restates the body's events, it is not one
+    more (and it resets the time context); a report with no body after its heading-like
+    lines (a feed of titles, a list of incidents, a snippet cut short) is read as it is."""
+    found: set[int] = set()
+    body_after = False
+    for index in reversed(range(len(views))):
+        view = views[index]
+        if not (is_heading(view.text) and _whole_line(doc.text, view.sentence.span)):
+            body_after = True
+        elif body_after:
+            found.add(index)
+    return found
+
+
+def _whole_line(text: str, span: Span) -> bool:
+    start, end = span.start - 1, span.end
+    while start >= 0 and text[start] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return (start < 0 or text[start] == "\n") and (end >= len(text) or text[end] == "\n")
 
 
 _HEADING_MAX_CHARS = 160

@@ -160,3 +160,22 @@ def test_men_are_civilians_unless_armed(nlp: Any, text: str, actor2: str) -> Non
 def test_a_later_sentence_about_the_event_narrows_its_date(nlp: Any, text: str, day: dt.date) -> None:
     (event,) = events_of(nlp, text)
     assert event.time is not None and (event.time.start, event.time.end) == (day, day)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # A headline over a body restates the body's event: one event, from the body.
+        ("Gunmen kill seven in Ayorou\nGunmen killed seven villagers in Ayorou on Sunday.", 1),
+        # Title and subtitle over a body: neither is one more event.
+        ("Gunmen kill seven in Ayorou\nAttack near Niger's border with Mali\n"
+         "Gunmen killed seven villagers in Ayorou on Sunday.", 1),
+        # A feed item with only its title, or a snippet cut before its full stop: the text is the report.
+        ("Gunmen killed seven villagers in Ayorou on Sunday", 1),
+        # A list of incidents, one line each, no full stops: every line is coded.
+        ("Gunmen killed seven villagers in Ayorou on Sunday\nSuspected jihadists abducted a chief near Téra on Monday", 2),
+    ],
+)
+def test_heading_like_lines_are_headings_only_over_a_body(nlp: Any, text: str, coded: int) -> None:
+    assert len(events_of(nlp, text)) == coded
