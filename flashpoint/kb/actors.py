@@ -30,6 +30,7 @@ from flashpoint.kb.matcher import TokenTrie, TrieMatch
 from flashpoint.kb.records import Actor, SurfaceForm
 from flashpoint.kb.resolve import Resolution, ResolveContext, choose, score_candidate
 from flashpoint.kb.schema import CorefEntry
+from flashpoint.kb.state_forces import implied_state_forces
 
 __all__ = ["Actor", "ActorKB", "Resolution", "ResolveContext", "SurfaceForm", "user_actor_dir"]
 
@@ -54,8 +55,9 @@ class ActorKB:
 
     def __init__(self, data: LoadedData) -> None:
         self._data = data
-        self._actors = data.actors
         self._countries = data.countries
+        implied = implied_state_forces(data.actors, data.countries)
+        self._actors = {**data.actors, **{actor.id: actor for actor in implied}}
         self.coreference: tuple[CorefEntry, ...] = tuple(data.coreference)
         self.files: tuple[Path, ...] = tuple(data.files)
         self._forms: TokenTrie[SurfaceForm] = TokenTrie()
