@@ -33,6 +33,9 @@ def test_only_countries_without_a_written_entry_get_implied_forces() -> None:
         ("Israeli forces", "military_forces_il", "Military Forces of Israel"),
         ("Burmese police", "police_forces_mm", "Police Forces of Myanmar"),
         ("Malian army", "military_forces_mali", None),  # the written entry, with its regime periods
+        ("Yemeni government forces", "military_forces_ye", "Military Forces of Yemen"),
+        ("forces gouvernementales maliennes", "military_forces_mali", None),
+        ("two suicide bombers", "unidentified_armed_group", None),
     ],
 )
 def test_a_demonym_and_a_role_name_the_state_forces(kb: ActorKB, text: str, actor_id: str, name: str | None) -> None:
