@@ -77,6 +77,14 @@ class PlacesStage(Stage):
         ids = [actor.id for actor in doc.actors if actor.id]
         return self.actor_kb.operating_regions(ids, doc.countries)
 
+    def actor_countries(self, doc: Document) -> tuple[str, ...]:
+        """The countries of the report's named actors (a report naming JNIM and Gao, but no
+        country, is about the Gao of JNIM's countries)."""
+        if self.actor_kb is None:
+            return ()
+        ids = dict.fromkeys(actor.id for actor in doc.actors if actor.id and actor.id in self.actor_kb)
+        return tuple(dict.fromkeys(code for actor_id in ids for code in self.actor_kb.get(actor_id).countries))
+
     def country_record(self, code: str) -> Candidate | None:
         """The gazetteer's record of a country, by ISO2 code (cached)."""
         if code not in self._countries:
@@ -128,7 +136,8 @@ class PlacesStage(Stage):
         sources = [c.span for c in doc.claims if c.kind in {"named", "outlet"}]
         blocked = [a.span for a in doc.actors] + [t.span for t in doc.times] + sources
         stop = _STOP.get(doc.lang or "en", _STOP["en"])
-        context = PlaceContext(countries=doc.countries, actor_regions=self.actor_regions(doc))
+        context = PlaceContext(countries=doc.countries, actor_regions=self.actor_regions(doc),
+                               actor_countries=self.actor_countries(doc))
         mentions: list[PlaceMention] = []
 
         def known_place(name: str) -> bool:

@@ -179,3 +179,10 @@ def test_a_later_sentence_about_the_event_narrows_its_date(nlp: Any, text: str, 
 )
 def test_heading_like_lines_are_headings_only_over_a_body(nlp: Any, text: str, coded: int) -> None:
     assert len(events_of(nlp, text)) == coded
+
+
+@pytest.mark.slow
+def test_a_report_naming_no_country_places_its_towns_in_the_actors_countries(nlp: Any) -> None:
+    """"Gao" is also an alternate name of Guantánamo (Cuba, more populous): JNIM's countries decide."""
+    (event,) = events_of(nlp, "JNIM fighters attacked a military camp in Gao on Monday.")
+    assert event.place is not None and (event.place.name, event.place.country) == ("Gao", "ML")
