@@ -79,11 +79,14 @@ class PlacesStage(Stage):
 
     def actor_countries(self, doc: Document) -> tuple[str, ...]:
         """The countries of the report's named actors (a report naming JNIM and Gao, but no
-        country, is about the Gao of JNIM's countries)."""
+        country, is about the Gao of JNIM's countries); for a report that names neither a
+        country nor a known actor, the countries where the knowledge base's groups operate
+        (the conflicts Flashpoint follows: "a suicide bomber in Gao" is not about Cuba)."""
         if self.actor_kb is None:
             return ()
         ids = dict.fromkeys(actor.id for actor in doc.actors if actor.id and actor.id in self.actor_kb)
-        return tuple(dict.fromkeys(code for actor_id in ids for code in self.actor_kb.get(actor_id).countries))
+        found = tuple(dict.fromkeys(code for actor_id in ids for code in self.actor_kb.get(actor_id).countries))
+        return found or (() if doc.countries else self.actor_kb.theatres())
 
     def country_record(self, code: str) -> Candidate | None:
         """The gazetteer's record of a country, by ISO2 code (cached)."""

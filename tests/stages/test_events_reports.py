@@ -186,3 +186,17 @@ def test_a_report_naming_no_country_places_its_towns_in_the_actors_countries(nlp
     """"Gao" is also an alternate name of Guantánamo (Cuba, more populous): JNIM's countries decide."""
     (event,) = events_of(nlp, "JNIM fighters attacked a military camp in Gao on Monday.")
     assert event.place is not None and (event.place.name, event.place.country) == ("Gao", "ML")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Un kamikaze s'est fait exploser devant un camp militaire à Gao lundi.", ("Gao", "ML")),
+        ("Gunmen killed five people in Springfield on Sunday.", ("Springfield", "US")),  # no namesake where conflicts are
+    ],
+)
+def test_a_report_naming_no_country_nor_known_actor_leans_to_the_followed_conflicts(nlp: Any, text: str,
+                                                                                    place: tuple[str, str]) -> None:
+    (event,) = events_of(nlp, text)
+    assert event.place is not None and (event.place.name, event.place.country) == place
