@@ -39,15 +39,11 @@ def _events(nlp: Any, docs: list[Any]) -> list[Any]:
 
 def seed_f1(nlp: Any, shared: Path) -> dict[str, float]:
     """Event P/R/F1 of the pipeline on the seed report."""
-    from flashpoint.evaluate.event_report import evaluate_events, summary
+    from flashpoint.evaluate.event_report import evaluate_events, predict_gold, summary
     from flashpoint.evaluate.events import read_gold
-    from flashpoint.export.records import event_json
-    from flashpoint.model import Document
 
     golds = read_gold(shared / "seed" / "menaka-gold.jsonl")
-    docs = [Document.from_text(g.text, published=g.published, doc_id=g.doc_id) for g in golds]
-    predictions = {doc.doc_id: [event_json(e) for e in events or ()] for doc, events in zip(docs, _events(nlp, docs))}
-    figures = summary(evaluate_events(golds, predictions))
+    figures = summary(evaluate_events(golds, predict_gold(nlp, golds)))
     return {key: round(float(figures[key]), 4) for key in ("precision", "recall", "f1")}
 
 

@@ -17,6 +17,9 @@ from flashpoint.errors import ConfigError, FlashpointError
 from flashpoint.model import Document, Failure
 
 T = TypeVar("T")
+# Documents `pipe_safe` hands a batching stage at once: a model's batch costs far less per
+# text, and a batch killed mid-way loses only its own documents' work.
+BATCH_SIZE = 16
 BASE_LAYERS = frozenset({"text", "doc_id", "published", "lang", "source", "url", "path", "title"})
 
 
@@ -84,7 +87,7 @@ class Pipeline:
             stream = _checked(stage, stage.pipe(stream, batch_size=batch_size))
         yield from stream
 
-    def pipe_safe(self, docs: Iterable[Document | Failure], *, batch_size: int = 16) -> Iterator[Document | Failure]:
+    def pipe_safe(self, docs: Iterable[Document | Failure], *, batch_size: int = BATCH_SIZE) -> Iterator[Document | Failure]:
         """Like `pipe`, but a failing document becomes a `Failure` and the batch goes on.
 
         Results come in input order (a `Failure` given passes through). Stages that batch

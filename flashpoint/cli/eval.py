@@ -23,17 +23,15 @@ EXAMPLE = """Example:
 def extract_gold(gold: Path) -> Path:
     """Run extraction on every gold document (its own published date); returns a JSONL path."""
     import flashpoint
+    from flashpoint.evaluate.event_report import predict_gold
     from flashpoint.evaluate.events import read_gold
-    from flashpoint.export.records import event_json
-    from flashpoint.model import Document
 
-    nlp = flashpoint.load()
+    predictions = predict_gold(flashpoint.load(), read_gold(gold))
     handle = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
     with handle:
-        for doc in read_gold(gold):
-            processed = nlp(Document.from_text(doc.text, published=doc.published, doc_id=doc.doc_id))
-            for event in processed.events:
-                handle.write(json.dumps(event_json(event), ensure_ascii=False) + "\n")
+        for events in predictions.values():
+            for event in events:
+                handle.write(json.dumps(event, ensure_ascii=False) + "\n")
     return Path(handle.name)
 
 

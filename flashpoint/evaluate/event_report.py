@@ -50,6 +50,19 @@ def predictions_for(gold: GoldDocument, predictions: dict[str, list[JsonDict]]) 
     return predictions.get(gold.doc_id) or predictions.get(content_hash(gold.text)) or []
 
 
+def predict_gold(nlp: Any, golds: Iterable[GoldDocument]) -> dict[str, list[JsonDict]]:
+    """Each gold document's text run through `nlp` (with its own publication date): its events
+    as event JSON, by doc_id (what `evaluate_events` reads as predictions)."""
+    from flashpoint.export.records import event_json
+    from flashpoint.model import Document
+
+    predictions: dict[str, list[JsonDict]] = {}
+    for gold in golds:
+        processed = nlp(Document.from_text(gold.text, published=gold.published, doc_id=gold.doc_id))
+        predictions.setdefault(gold.doc_id, []).extend(event_json(event) for event in processed.events)
+    return predictions
+
+
 def evaluate_events(golds: Iterable[GoldDocument], predictions: dict[str, list[JsonDict]]) -> EventScore:
     """Score every gold document against the predictions."""
     key = actor_key_factory()

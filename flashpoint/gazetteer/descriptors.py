@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from flashpoint.alternation import prefix_alternation
 from flashpoint.datafiles import data_path, read_data_file, validation_message
 from flashpoint.errors import DataFileError
 from flashpoint.gazetteer.normalise import normalise_name
@@ -50,12 +51,11 @@ def load_descriptors() -> Descriptors:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Leading phrases (any run of them) and one trailing phrase, as two compiled patterns:
-    the alternatives keep the lists' longest-first order, so the phrase removed is the one
-    the lists would pick."""
+    the alternations try the longest phrase first, so the phrase removed is the one the
+    longest-first lists would pick."""
     descriptors = load_descriptors()
-    leading = "|".join(re.escape(phrase) for phrase in descriptors.leading) or "(?!)"
-    trailing = "|".join(re.escape(phrase) for phrase in descriptors.trailing) or "(?!)"
-    return re.compile(rf"(?:(?:{leading}) )+"), re.compile(rf" (?:{trailing})$")
+    leading, trailing = prefix_alternation(descriptors.leading), prefix_alternation(descriptors.trailing)
+    return re.compile(rf"(?:{leading} )+"), re.compile(rf" {trailing}$")
 
 
 @lru_cache(maxsize=65_536)

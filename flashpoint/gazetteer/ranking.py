@@ -237,8 +237,8 @@ def needs_places(context: RankContext) -> bool:
 
 
 def _placed(context: RankContext) -> bool:
-    """Whether `_place_terms` can add anything in `context`."""
-    return bool(context.admin1s or context.areas or context.points or context.actor_countries or context.actor_admin1s)
+    """Whether `_place_terms` can add anything in `context` (the actors' countries need no place row)."""
+    return needs_places(context) or bool(context.actor_countries)
 
 
 def _scored(hits: Iterable[RawHit], context: RankContext, admin1_names: dict[tuple[str, str], str],

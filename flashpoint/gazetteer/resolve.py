@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from flashpoint.gazetteer.candidates import Candidate
 from flashpoint.gazetteer.descriptors import strip_descriptors
-from flashpoint.gazetteer.index import Gazetteer
+from flashpoint.gazetteer.index import Gazetteer, Wanted
 from flashpoint.gazetteer.normalise import normalise_name
 from flashpoint.gazetteer.precision import fallback_precision, precision_of
 from flashpoint.gazetteer.ranking import Area, RankContext, haversine_km
@@ -93,16 +93,10 @@ def _admin1_keys(gaz: Gazetteer, country: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _actor_admin1s(gaz: Gazetteer, regions: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """The admin1 units (normalised) that hold the actors' (country, region) `regions`."""
-    units = {_admin1_key(gaz, name, country) for country, name in regions}
-    return tuple(sorted(unit for unit in units if unit))
-
-
-@lru_cache(maxsize=16384)
-def _admin1_key(gaz: Gazetteer, name: str, country: str) -> str | None:
-    # Memoised per name and country: the actors' regions recur in every report on a country.
-    unit = gaz.admin1_of_unit(name, country)
-    return normalise_name(unit) if unit else None
+    """The admin1 units (normalised) that hold the actors' (country, region) `regions`
+    (memoised: the same regions come with every report on a country)."""
+    units = {gaz.admin1_of_unit(name, country) for country, name in regions}
+    return tuple(sorted(normalise_name(unit) for unit in units if unit))
 
 
 @lru_cache(maxsize=512)
@@ -132,10 +126,9 @@ def _acceptable(candidate: Candidate, similarity: float, ctx: PlaceContext, cont
         return False
     if _remote_namesake(candidate, ctx, context):
         return False
-    if ctx.countries:
-        in_context = candidate.country in ctx.countries or candidate.gazetteer_id.startswith("region:")
-        return in_context and similarity >= _min_similarity(context)
-    return similarity >= MIN_SIMILARITY_NO_CONTEXT
+    if ctx.countries and not (candidate.country in ctx.countries or candidate.gazetteer_id.startswith("region:")):
+        return False
+    return similarity >= _floor(ctx, context)
 
 
 def _remote_namesake(candidate: Candidate, ctx: PlaceContext, context: RankContext) -> bool:
@@ -148,12 +141,15 @@ def _remote_namesake(candidate: Candidate, ctx: PlaceContext, context: RankConte
     return bool(anchors) and min(haversine_km(point, anchor) for anchor in anchors) > REMOTE_KM
 
 
-def _wanted(ctx: PlaceContext, context: RankContext) -> tuple[float, tuple[str, ...]]:
+def _wanted(ctx: PlaceContext, context: RankContext) -> Wanted:
     """What `_acceptable` can accept at all: only those hits are read and ranked."""
-    return (_min_similarity(context), ctx.countries) if ctx.countries else (MIN_SIMILARITY_NO_CONTEXT, ())
+    return _floor(ctx, context), ctx.countries
 
 
-def _min_similarity(context: RankContext) -> float:
+def _floor(ctx: PlaceContext, context: RankContext) -> float:
+    """The name similarity a candidate needs in this context."""
+    if not ctx.countries:
+        return MIN_SIMILARITY_NO_CONTEXT
     return MIN_SIMILARITY_IN_CONTEXT if context.areas or context.points else MIN_SIMILARITY_COUNTRY_ONLY
 
 

@@ -68,7 +68,9 @@ class ActorKB:
         self._fuzzy_memo: dict[str, tuple[float, tuple[SurfaceForm, ...]] | None] = {}
         self._fuzzy_by_length: dict[int, list[str]] = {}
         self._tags_by_id = {actor.id: actor.tags for actor in self._actors.values()}
-        self._theatres: tuple[str, ...] | None = None
+        # Countries where some actor is known to operate (has regions): the conflicts followed.
+        self._theatres = tuple(dict.fromkeys(
+            code for actor in self._actors.values() if actor.regions for code in actor.countries))
         self._regions: TokenTrie[str] = TokenTrie()
         self._region_keys: dict[str, frozenset[str]] = {}
         for actor in self._actors.values():
@@ -136,9 +138,6 @@ class ActorKB:
     def theatres(self) -> tuple[str, ...]:
         """Countries where the knowledge base's actors are known to operate somewhere (an actor
         with regions), in file order: the conflicts it follows."""
-        if self._theatres is None:
-            self._theatres = tuple(dict.fromkeys(code for actor in self._actors.values() if actor.regions
-                                                 for code in actor.countries))
         return self._theatres
 
     def country_name(self, code: str) -> str | None:

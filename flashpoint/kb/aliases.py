@@ -27,7 +27,7 @@ TOKEN_RE = re.compile(r"[^\W_]+")
 GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013\u2014'\u2019\u2018\"\u201c\u201d\u00ab\u00bb\u201e`\u00b4]{0,4}|\n")
 # Splitting on captured tokens gives [gap, token, gap, token, ..., gap]: every offset
 # follows from the part lengths, so no match object is built per word.
-TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
+TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 # Arabic letter variants that writers use interchangeably; vowel marks go with NFKD.
 ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": ""})

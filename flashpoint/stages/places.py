@@ -18,8 +18,8 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 
 from flashpoint.gazetteer.index import Candidate, Gazetteer
-from flashpoint.kb.actors import ActorKB
 from flashpoint.gazetteer.resolve import PlaceContext, admin1_named, region_named, resolve_place
+from flashpoint.kb.actors import ActorKB
 from flashpoint.model import Document, Place, PlaceMention, Span
 from flashpoint.pipeline import Stage
 from flashpoint.stages.countries import compile_country_pattern, load_country_names
@@ -74,8 +74,7 @@ class PlacesStage(Stage):
         """Where the report's actors (else the known actors of its countries) operate."""
         if self.actor_kb is None or not doc.countries:
             return ()
-        ids = [actor.id for actor in doc.actors if actor.id]
-        return self.actor_kb.operating_regions(ids, doc.countries)
+        return self.actor_kb.operating_regions(self.known_actor_ids(doc), doc.countries)
 
     def actor_countries(self, doc: Document) -> tuple[str, ...]:
         """The countries of the report's named actors (a report naming JNIM and Gao, but no
@@ -84,9 +83,14 @@ class PlacesStage(Stage):
         (the conflicts Flashpoint follows: "a suicide bomber in Gao" is not about Cuba)."""
         if self.actor_kb is None:
             return ()
-        ids = dict.fromkeys(actor.id for actor in doc.actors if actor.id and actor.id in self.actor_kb)
+        ids = self.known_actor_ids(doc)
         found = tuple(dict.fromkeys(code for actor_id in ids for code in self.actor_kb.get(actor_id).countries))
         return found or (() if doc.countries else self.actor_kb.theatres())
+
+    def known_actor_ids(self, doc: Document) -> list[str]:
+        """The knowledge base's ids of the report's actors, each once, in text order."""
+        kb = self.actor_kb
+        return list(dict.fromkeys(actor.id for actor in doc.actors if actor.id and kb is not None and actor.id in kb))
 
     def country_record(self, code: str) -> Candidate | None:
         """The gazetteer's record of a country, by ISO2 code (cached)."""

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from flashpoint.errors import FlashpointError
 from flashpoint.model import Document, Failure
-from flashpoint.pipeline import chunked
+from flashpoint.pipeline import BATCH_SIZE, chunked
 from flashpoint.store.engine import Store
 from flashpoint.store.merge import merge_pending
 from flashpoint.store.repository import has_document, write_document
@@ -94,11 +94,6 @@ def _pending(store: Store, raws: Iterable[Any], published: dt.date | None, repor
                     notify("skipped")
                     continue
         yield doc
-
-
-# Documents a worker runs together: the NER batches them (cheaper per text), and a batch
-# killed mid-way costs only its own documents' NLP (each is stored as soon as it is done).
-BATCH_SIZE = 16
 
 
 def _results(docs: Iterator[Document | Failure], factory: PipelineFactory, workers: int) -> Iterator[Document | Failure]:
